@@ -1,0 +1,45 @@
+# Practice Library: `make run` serves the site, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+SEARCH ?=
+
+.DEFAULT_GOAL := help
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned Python packages
+
+run: install ## Set up and serve the site on http://127.0.0.1:8000 (SEARCH=elasticsearch|opensearch to use an engine)
+	@./scripts/run.sh "$(SEARCH)"
+
+test: install lint ## Start PostgreSQL, Elasticsearch, OpenSearch and Chromium; run every test; stop them
+	@./scripts/test.sh $(PYTEST_ARGS)
+
+lint: install ## Ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+elasticsearch: ## Start a local Elasticsearch on 127.0.0.1:9200
+	@./scripts/elasticsearch.sh start
+
+opensearch: ## Start a local OpenSearch on 127.0.0.1:9250
+	@./scripts/opensearch.sh start
+
+search-stop: ## Stop the local search engines
+	@./scripts/opensearch.sh stop
+	@./scripts/elasticsearch.sh stop
+
+.PHONY: help install run test lint format elasticsearch opensearch search-stop

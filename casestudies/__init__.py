@@ -1,0 +1,1 @@
+"""Practice content: case studies, recommendations, definitions and their taxonomies."""

@@ -1,0 +1,1 @@
+"""The public practice library: its search index, query layer, views and API."""

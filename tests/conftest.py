@@ -1,0 +1,47 @@
+"""Shared fixtures: the real search engines, the site's home page, and helpers.
+
+`make test` starts PostgreSQL, Elasticsearch and OpenSearch on loopback and passes their
+addresses in the environment. A test that needs one of them fails when it cannot reach it.
+"""
+
+import os
+
+import pytest
+
+from search.engine import EngineConfig, cluster_health
+
+ENGINE_URLS = {
+    "elasticsearch": os.environ.get("TEST_ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
+    "opensearch": os.environ.get("TEST_OPENSEARCH_URL", "http://127.0.0.1:9250"),
+}
+
+
+def engine(kind):
+    """The test engine of this kind, failing the test when it is not answering."""
+    config = EngineConfig(kind=kind, url=ENGINE_URLS[kind])
+    try:
+        cluster_health(config, wait_for_status="yellow", timeout="10s")
+    except Exception as error:  # noqa: BLE001
+        pytest.fail(f"{kind} is not reachable at {config.url}: {error!r}. Run `make test`.")
+    return config
+
+
+@pytest.fixture(params=["elasticsearch", "opensearch"])
+def search_engine(request):
+    """Each real engine in turn."""
+    return engine(request.param)
+
+
+@pytest.fixture
+def elasticsearch_engine():
+    return engine("elasticsearch")
+
+
+@pytest.fixture
+def unused_port():
+    """A loopback port with nothing listening on it."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -1,0 +1,1 @@
+"""The Practice Library's Django configuration package."""
