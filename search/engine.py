@@ -52,6 +52,12 @@ def cluster_health(engine, **query):
     return client.cluster.health(**query)
 
 
+def engine_version(engine):
+    """The version number the engine's node reports, e.g. "9.5.4"."""
+    info = client_for(engine).nodes.info(node_id="_local", filter_path="nodes.*.version")
+    return next(iter(info["nodes"].values()))["version"]
+
+
 def engine_status(engine=None):
     """A short report on the engine for /healthz: never raises."""
     engine = engine or configured_engine()
@@ -59,6 +65,12 @@ def engine_status(engine=None):
         return {"backend": "database", "status": "ok"}
     try:
         health = cluster_health(engine, timeout="2s")
+        version = engine_version(engine)
     except Exception as error:  # noqa: BLE001 - any failure means "down" to a health check
         return {"backend": engine.kind, "status": "down", "error": type(error).__name__}
-    return {"backend": engine.kind, "status": "ok", "cluster": health.get("status", "unknown")}
+    return {
+        "backend": engine.kind,
+        "status": "ok",
+        "version": version,
+        "cluster": health.get("status", "unknown"),
+    }

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from search.engine import EngineConfig, cluster_health
+from search.engine import EngineConfig, cluster_health, engine_version
 
 ENGINE_URLS = {
     "elasticsearch": os.environ.get("TEST_ELASTICSEARCH_URL", "http://127.0.0.1:9200"),
@@ -45,3 +45,32 @@ def unused_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def pytest_report_header(config):
+    """Say which real services this run talks to, so the log shows it."""
+    from django.conf import settings
+
+    import psycopg
+
+    lines = []
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("postgresql"):
+        with psycopg.connect(
+            host=database["HOST"],
+            port=database["PORT"],
+            user=database["USER"],
+            dbname=database["NAME"],
+            password=database["PASSWORD"],
+        ) as connection:
+            version = connection.execute("SHOW server_version").fetchone()[0]
+        lines.append(f"database: PostgreSQL {version} at {database['HOST']}:{database['PORT']}")
+    else:
+        lines.append(f"database: {database['ENGINE']}")
+    for kind, url in ENGINE_URLS.items():
+        try:
+            version = engine_version(EngineConfig(kind=kind, url=url))
+            lines.append(f"{kind}: {version} at {url}")
+        except Exception as error:  # noqa: BLE001
+            lines.append(f"{kind}: not reachable at {url} ({type(error).__name__})")
+    return lines
