@@ -1,0 +1,302 @@
+"""Case studies of promising practice, and the index page they live under."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+from .mixins import SummaryMixin
+
+
+class CaseStudyIndexPage(Page):
+    introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "case study index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = (
+            CaseStudyPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("lead_sector")
+            .order_by("-first_published_at")
+        )
+        return context
+
+
+class CaseStudyTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "casestudies.CaseStudyPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class CaseStudyPage(SummaryMixin, Page):
+    class EvidenceLevel(models.TextChoices):
+        SELF_REPORTED = "self-reported", "Self-reported"
+        EVALUATED = "evaluated", "Evaluated"
+        INDEPENDENTLY_EVALUATED = "independently-evaluated", "Independently evaluated"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        PILOT = "pilot", "Pilot"
+        RUNNING = "running", "Running"
+        COMPLETED = "completed", "Completed"
+
+    class AgeGroup(models.TextChoices):
+        CHILDREN = "children", "Children (under 12)"
+        YOUNG_PEOPLE = "young-people", "Young people (12 to 17)"
+        YOUNG_ADULTS = "young-adults", "Young adults (18 to 25)"
+        ADULTS = "adults", "Adults"
+        FAMILIES = "families", "Families"
+        ALL_AGES = "all-ages", "All ages"
+
+    # Who and where
+    organisation = models.CharField(
+        max_length=200, help_text="The organisation or partnership that led the work."
+    )
+    lead_sector = models.ForeignKey(
+        "casestudies.Sector",
+        on_delete=models.PROTECT,
+        related_name="led_case_studies",
+        help_text="The sector of the organisation that led the work.",
+    )
+    partner_sectors = ParentalManyToManyField(
+        "casestudies.Sector",
+        blank=True,
+        related_name="partnered_case_studies",
+        help_text="Other sectors that worked on it with the lead.",
+    )
+    boroughs = ParentalManyToManyField(
+        "casestudies.Borough",
+        blank=True,
+        related_name="case_studies",
+        help_text="Where the work took place. Leave blank if it was London-wide.",
+    )
+    drivers = ParentalManyToManyField(
+        "casestudies.DriverOfChange",
+        related_name="case_studies",
+        help_text="The drivers of change this practice shows. Pick at least one.",
+    )
+    principles = ParentalManyToManyField(
+        "casestudies.Principle",
+        blank=True,
+        related_name="case_studies",
+        help_text="The trauma-informed principles the work put into practice.",
+    )
+    population = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who the work was for, e.g. 'young people excluded from school'.",
+    )
+    age_group = models.CharField(max_length=20, choices=AgeGroup.choices, blank=True)
+    setting = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Where it happens, e.g. 'custody suites' or 'GP practices'.",
+    )
+
+    # The story
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Avoid photos in which people could be recognised.",
+    )
+    content_note = models.TextField(
+        blank=True,
+        max_length=400,
+        help_text="If the case study describes distressing experiences, say so here in a sentence. "
+        "Readers see it before the story and choose whether to go on.",
+    )
+    challenge = RichTextField(
+        features=RICH_TEXT_FEATURES, help_text="What needed to change, and why."
+    )
+    approach = RichTextField(
+        "what was done", features=RICH_TEXT_FEATURES, help_text="What you did, step by step."
+    )
+    outcomes = RichTextField(
+        "what changed",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="What changed for people, staff or the system. Say how you know.",
+    )
+    learning = RichTextField(
+        "evidence and learning",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="The evidence you have and what others could learn from you.",
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name="more detail",
+        help_text="Optional: quotes, key facts, images and documents.",
+    )
+    evidence_level = models.CharField(
+        max_length=30, choices=EvidenceLevel.choices, default=EvidenceLevel.SELF_REPORTED
+    )
+
+    # When
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
+    started = models.DateField(null=True, blank=True, help_text="When the work began.")
+    ended = models.DateField(null=True, blank=True, help_text="Leave blank if it is still running.")
+
+    # Contact
+    contact_name = models.CharField(max_length=120, blank=True)
+    contact_role = models.CharField(max_length=120, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_consent = models.BooleanField(
+        "show contact details",
+        default=False,
+        help_text="Tick only if the contact has agreed to their details being shown publicly.",
+    )
+
+    tags = ClusterTaggableManager(
+        through=CaseStudyTag,
+        blank=True,
+        help_text="Free topic words, e.g. 'mentoring' or 'school exclusion'.",
+    )
+
+    content_panels = Page.content_panels + [
+        *SummaryMixin.summary_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("lead_sector"),
+                FieldPanel("partner_sectors", widget=CheckboxSelectMultiple),
+                FieldPanel("boroughs", widget=CheckboxSelectMultiple),
+            ],
+            heading="Who and where",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("drivers", widget=CheckboxSelectMultiple),
+                FieldPanel("principles", widget=CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading="Drivers of change, principles and topics",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("population"), FieldPanel("age_group"), FieldPanel("setting")],
+            heading="Who it was for",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("content_note"),
+                FieldPanel("image"),
+                FieldPanel("challenge"),
+                FieldPanel("approach"),
+                FieldPanel("outcomes"),
+                FieldPanel("learning"),
+                FieldPanel("evidence_level"),
+                FieldPanel("body"),
+            ],
+            heading="The story",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("started"), FieldPanel("ended")]),
+            ],
+            heading="Dates and status",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_role")]),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_consent"),
+            ],
+            heading="Contact",
+            help_text="Contact details are shown publicly only when 'show contact details' is ticked.",
+        ),
+        InlinePanel("related_case_studies", label="Related case studies", max_num=6),
+    ]
+
+    search_fields = (
+        Page.search_fields
+        + SummaryMixin.search_fields
+        + [
+            index.SearchField("organisation"),
+            index.SearchField("challenge"),
+            index.SearchField("approach"),
+            index.SearchField("outcomes"),
+            index.FilterField("lead_sector"),
+        ]
+    )
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.started and self.ended and self.ended < self.started:
+            errors["ended"] = "The end date is before the start date."
+        if self.status == self.Status.COMPLETED and not self.ended and self.started:
+            errors["ended"] = "Add the end date of completed work."
+        if self.contact_consent and not (self.contact_email or self.contact_name):
+            errors["contact_consent"] = (
+                "Add a contact name or email, or untick 'show contact details'."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def public_contact(self):
+        """The contact details that may be shown: none at all without consent."""
+        if not self.contact_consent:
+            return None
+        return {"name": self.contact_name, "role": self.contact_role, "email": self.contact_email}
+
+    def all_sectors(self):
+        """Lead sector first, then partner sectors in editorial order."""
+        partners = [s for s in self.partner_sectors.all() if s.pk != self.lead_sector_id]
+        return [self.lead_sector, *sorted(partners, key=lambda s: (s.sort_order, s.name))]
+
+    def live_related_case_studies(self):
+        return [
+            link.page.specific
+            for link in self.related_case_studies.select_related("page")
+            if link.page and link.page.live and link.page.get_view_restrictions().count() == 0
+        ]
+
+
+class RelatedCaseStudy(Orderable):
+    source = ParentalKey(
+        CaseStudyPage, related_name="related_case_studies", on_delete=models.CASCADE
+    )
+    page = models.ForeignKey(
+        "casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("page", "casestudies.CaseStudyPage")]
