@@ -1,8 +1,9 @@
 """Case studies of promising practice, and the index page they live under."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.forms import CheckboxSelectMultiple
+from django.forms import CheckboxSelectMultiple, Select
 
 from wagtail.admin.panels import (
     FieldPanel,
@@ -131,6 +132,7 @@ class CaseStudyPage(SummaryMixin, Page):
     content_note = models.TextField(
         blank=True,
         max_length=400,
+        validators=[MaxLengthValidator(400)],
         help_text="If the case study describes distressing experiences, say so here in a sentence. "
         "Readers see it before the story and choose whether to go on.",
     )
@@ -188,7 +190,7 @@ class CaseStudyPage(SummaryMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),
-                FieldPanel("lead_sector"),
+                FieldPanel("lead_sector", widget=Select),
                 FieldPanel("partner_sectors", widget=CheckboxSelectMultiple),
                 FieldPanel("boroughs", widget=CheckboxSelectMultiple),
             ],

@@ -2,6 +2,7 @@
 
 from itertools import groupby
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from wagtail import blocks
@@ -68,7 +69,9 @@ class GlossaryPage(Page):
 
 class DefinitionPage(Page):
     short_definition = models.TextField(
-        max_length=300, help_text="One or two sentences in plain words. Shown in the glossary."
+        max_length=300,
+        validators=[MaxLengthValidator(300)],
+        help_text="One or two sentences in plain words. Shown in the glossary.",
     )
     full_text = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     london_context = RichTextField(

@@ -1,5 +1,6 @@
 """Fields and behaviour shared by practice pages."""
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
@@ -13,6 +14,7 @@ class SummaryMixin(models.Model):
 
     summary = models.TextField(
         max_length=SUMMARY_LENGTH,
+        validators=[MaxLengthValidator(SUMMARY_LENGTH)],
         help_text=f"Up to {SUMMARY_LENGTH} characters, in plain words: what it is and who it is "
         "for. Shown in the library and on shared links.",
     )

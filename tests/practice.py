@@ -1,0 +1,88 @@
+"""Small builders for practice pages, made through Wagtail's page APIs."""
+
+import datetime
+
+from wagtail.models import Site
+
+from casestudies.models import (
+    Borough,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    DriverOfChange,
+    GlossaryPage,
+    RecommendationIndexPage,
+    Sector,
+)
+
+
+def home_page():
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def publish_page(parent, page):
+    """Add `page` under `parent`, save a revision and publish it, as the editor does."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def draft_page(parent, page):
+    """Add `page` under `parent` as a draft that has never been published."""
+    page.live = False
+    parent.add_child(instance=page)
+    page.save_revision()
+    return page
+
+
+def driver(slug="relationships", name="Relationships and trust"):
+    return DriverOfChange.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+
+
+def sector(slug="education"):
+    return Sector.objects.get(slug=slug)
+
+
+def borough(slug="hackney"):
+    return Borough.objects.get(slug=slug)
+
+
+def section(model, slug, title):
+    home = home_page()
+    existing = model.objects.child_of(home).filter(slug=slug).first()
+    return existing or publish_page(home, model(title=title, slug=slug))
+
+
+def case_study_index():
+    return section(CaseStudyIndexPage, "case-studies", "Case studies")
+
+
+def recommendation_index():
+    return section(RecommendationIndexPage, "recommendations", "Recommendations")
+
+
+def glossary():
+    return section(GlossaryPage, "glossary", "Glossary")
+
+
+def case_study(title="Calm spaces in custody", publish=True, **fields):
+    """A complete case study under the case-study index, published unless told otherwise."""
+    sectors = fields.pop("partner_sectors", [])
+    boroughs = fields.pop("boroughs", [borough()])
+    drivers = fields.pop("drivers", [driver()])
+    tags = fields.pop("tags", ["de-escalation"])
+    defaults = {
+        "summary": "Officers and nurses made custody calmer for young people.",
+        "organisation": "South Thames Custody Partnership (illustrative)",
+        "lead_sector": sector("metropolitan-police-service"),
+        "challenge": "<p>Young people arrived in custody frightened.</p>",
+        "approach": "<p>Staff learned to explain each step.</p>",
+        "outcomes": "<p>Fewer incidents of restraint.</p>",
+        "started": datetime.date(2024, 1, 1),
+    }
+    page = CaseStudyPage(title=title, **{**defaults, **fields})
+    page.partner_sectors = sectors
+    page.boroughs = boroughs
+    page.drivers = drivers
+    page.tags.set(tags)
+    return (publish_page if publish else draft_page)(case_study_index(), page)
