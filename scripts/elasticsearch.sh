@@ -24,7 +24,7 @@ start() {
     unzip -q -o "$zip" -d "$home"
     # Stemming without analysis-common: hunspell with the en_GB dictionary from Debian.
     mkdir -p "$dist/config/hunspell/en_GB"
-    cp /usr/share/hunspell/en_GB.aff /usr/share/hunspell/en_GB.dic "$dist/config/hunspell/en_GB/" 2>/dev/null || true
+    cp /usr/share/hunspell/en_GB.aff /usr/share/hunspell/en_GB.dic "$dist/config/hunspell/en_GB/"
     [ -z "$user" ] || chown -R "$user" "$home"
   fi
   java_home=$(find_java_home 21) || die "Elasticsearch $VERSION needs Java 21 or newer under /usr/lib/jvm"

@@ -19,6 +19,9 @@ start() {
   fi
   java_home=$(find_java_home 21) || die "OpenSearch 3 needs Java 21 or newer under /usr/lib/jvm"
   rm -rf "$HOME_DIR/node"
+  # Stemming in the library index uses hunspell with Debian's en_GB dictionary.
+  mkdir -p "$HOME_DIR/node/node_1/config/hunspell/en_GB"
+  cp /usr/share/hunspell/en_GB.aff /usr/share/hunspell/en_GB.dic "$HOME_DIR/node/node_1/config/hunspell/en_GB/"
   say "starting OpenSearch on 127.0.0.1:$PORT (Java: $java_home)"
   # The runner puts node N on baseHttpPort + N.
   nohup "$java_home/bin/java" -Xms512m -Xmx512m -Djava.net.preferIPv4Stack=true \

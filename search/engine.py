@@ -74,3 +74,21 @@ def engine_status(engine=None):
         "version": version,
         "cluster": health.get("status", "unknown"),
     }
+
+
+def bulk(engine, actions, **options):
+    """Stream bulk actions through the official client's helper; returns (ok, errors)."""
+    if engine.kind == "elasticsearch":
+        from elasticsearch.helpers import bulk as helper
+    else:
+        from opensearchpy.helpers import bulk as helper
+    return helper(client_for(engine), actions, **options)
+
+
+def engine_errors():
+    """The exception types that mean "the engine could not answer" for either client."""
+    from elastic_transport import TransportError
+    from elasticsearch import ApiError
+    from opensearchpy.exceptions import OpenSearchException
+
+    return (TransportError, ApiError, OpenSearchException, ConnectionError, TimeoutError)

@@ -10,12 +10,16 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import healthz
+from search import views as library
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
+    path("library/", library.library_page, name="library"),
+    path("api/library/", library.library_api, name="library-api"),
+    path("api/library/suggest/", library.suggest_api, name="library-suggest"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -1,0 +1,63 @@
+"""Reading a library request's query string into a `LibraryQuery`, or saying what is wrong."""
+
+from dataclasses import dataclass, field
+
+from .documents import FACETS, TYPES
+from .query import MAX_PAGE, SORTS, LibraryQuery
+
+MAX_QUERY_LENGTH = 200
+
+
+class BadLibraryRequest(ValueError):
+    """A malformed parameter: the message is shown to the person who sent it."""
+
+
+@dataclass
+class ParsedRequest:
+    query: LibraryQuery
+    ignored: list = field(default_factory=list)
+
+
+def known_values():
+    """Facet value slugs and labels, from the editor-owned taxonomies."""
+    from casestudies.models import Borough, DriverOfChange, Sector
+
+    values = {"type": {slug: label for slug, (_a, _m, label) in TYPES.items()}}
+    for facet, model in (("sector", Sector), ("driver", DriverOfChange), ("borough", Borough)):
+        values[facet] = dict(model.objects.values_list("slug", "name"))
+    return values
+
+
+def parse(params, labels=None):
+    labels = labels or known_values()
+    q = " ".join(params.get("q", "").split())
+    if len(q) > MAX_QUERY_LENGTH:
+        raise BadLibraryRequest(
+            f"Your search is too long. Please use {MAX_QUERY_LENGTH} characters or fewer."
+        )
+    raw_page = params.get("page", "1").strip() or "1"
+    if not raw_page.isdigit() or int(raw_page) < 1:
+        raise BadLibraryRequest("The page number must be a whole number from 1.")
+    page = int(raw_page)
+    if page > MAX_PAGE:
+        raise BadLibraryRequest(f"The page number must be {MAX_PAGE} or less.")
+    ignored = []
+    filters = {}
+    for facet in FACETS:
+        chosen = []
+        for value in params.getlist(facet):
+            value = value.strip()
+            if not value:
+                continue
+            if value in labels[facet]:
+                if value not in chosen:
+                    chosen.append(value)
+            else:
+                ignored.append({"parameter": facet, "value": value[:100]})
+        if chosen:
+            filters[facet] = tuple(chosen)
+    sort = params.get("sort", "").strip() or "relevance"
+    if sort not in SORTS:
+        ignored.append({"parameter": "sort", "value": sort[:100]})
+        sort = "relevance"
+    return ParsedRequest(LibraryQuery(q=q, filters=filters, sort=sort, page=page), ignored)

@@ -1,0 +1,261 @@
+"""The library query: one object in, results and every facet out, from any backend.
+
+`LibraryQuery` says what the practitioner asked for. `run` sends it to the configured engine
+in one request (hits, highlights, all four facets with disjunctive counts, a spelling
+suggestion) or, when no engine is configured or it cannot answer, to the database copy of the
+index. Both return the same `LibraryResults`.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from .documents import FACETS, TYPES
+from .engine import client_for, configured_engine, engine_errors
+from .index import alias_name
+from .models import LibraryFacetValue, LibraryRecord
+
+PAGE_SIZE = 10
+MAX_PAGE = 1000
+SORTS = ("relevance", "newest", "oldest", "title")
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    q: str = ""
+    filters: dict = field(default_factory=dict)  # facet -> tuple of slugs
+    sort: str = "relevance"
+    page: int = 1
+
+    def selected(self, facet):
+        return tuple(self.filters.get(facet, ()))
+
+
+@dataclass
+class LibraryResults:
+    count: int
+    page: int
+    pages: int
+    hits: list  # dicts: document fields plus "highlight"
+    facet_counts: dict  # facet -> {value: count}
+    backend: str
+    fallback_notice: str = ""
+    suggestion: str = ""
+
+
+def _pages(count):
+    return max(1, math.ceil(count / PAGE_SIZE))
+
+
+# --- search engine -----------------------------------------------------------------------
+
+
+def _term_filter(facet, values):
+    return {"terms": {facet: list(values)}}
+
+
+def engine_request(query, facet_sizes):
+    """The one engine-neutral request body for a library query."""
+    text = query.q.strip()
+    if text:
+        must = {
+            "simple_query_string": {
+                "query": text,
+                "fields": ["title^4", "title.plain^2", "summary^2", "body"],
+                "default_operator": "and",
+                "flags": "AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE",
+            }
+        }
+    else:
+        must = {"match_all": {}}
+    active = {f: query.selected(f) for f in FACETS if query.selected(f)}
+    aggs = {}
+    for facet in FACETS:
+        others = [_term_filter(f, v) for f, v in active.items() if f != facet]
+        aggs[facet] = {
+            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+            "aggs": {"values": {"terms": {"field": facet, "size": facet_sizes[facet]}}},
+        }
+    sort = {
+        "relevance": ["_score", {"published": "desc"}],
+        "newest": [{"published": {"order": "desc", "missing": "_last"}}, "_score"],
+        "oldest": [{"published": {"order": "asc", "missing": "_last"}}, "_score"],
+        "title": [{"title.sort": "asc"}],
+    }[query.sort if text or query.sort != "relevance" else "newest"]
+    body = {
+        "query": {"bool": {"must": [must]}},
+        "post_filter": {"bool": {"filter": [_term_filter(f, v) for f, v in active.items()]}},
+        "aggs": aggs,
+        "sort": sort,
+        "from": (query.page - 1) * PAGE_SIZE,
+        "size": PAGE_SIZE,
+        "track_total_hits": True,
+        "_source": {"excludes": ["body"]},
+    }
+    if text:
+        body["highlight"] = {
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fields": {"summary": {"number_of_fragments": 0}},
+        }
+        body["suggest"] = {
+            "text": text,
+            "spelling": {"term": {"field": "title.plain", "suggest_mode": "popular"}},
+        }
+    return body
+
+
+def facet_sizes():
+    """Enough buckets for every value of every facet: no silent cut at ten."""
+    from casestudies.models import Borough, DriverOfChange, Sector
+
+    return {
+        "type": len(TYPES),
+        "sector": Sector.objects.count() + 10,
+        "driver": DriverOfChange.objects.count() + 10,
+        "borough": Borough.objects.count() + 10,
+    }
+
+
+def run_on_engine(engine, query):
+    response = client_for(engine).search(
+        index=alias_name(), body=engine_request(query, facet_sizes())
+    )
+    hits = []
+    for hit in response["hits"]["hits"]:
+        document = dict(hit["_source"])
+        document["highlight"] = (hit.get("highlight") or {}).get("summary", [""])[0]
+        hits.append(document)
+    counts = {
+        facet: {
+            b["key"]: b["doc_count"] for b in response["aggregations"][facet]["values"]["buckets"]
+        }
+        for facet in FACETS
+    }
+    suggestion = ""
+    if not hits and "suggest" in response:
+        words = []
+        for entry in response["suggest"]["spelling"]:
+            options = entry.get("options") or []
+            words.append(options[0]["text"] if options else entry["text"])
+        candidate = " ".join(words)
+        suggestion = candidate if candidate.lower() != query.q.strip().lower() else ""
+    count = response["hits"]["total"]["value"]
+    return LibraryResults(
+        count=count,
+        page=query.page,
+        pages=_pages(count),
+        hits=hits,
+        facet_counts=counts,
+        backend=engine.kind,
+        suggestion=suggestion,
+    )
+
+
+# --- database fallback -------------------------------------------------------------------
+
+
+def _text_filter(text):
+    condition = Q()
+    for word in text.split()[:12]:
+        condition &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+    return condition
+
+
+def _facet_filter(facet, values):
+    return Q(
+        pk__in=LibraryFacetValue.objects.filter(facet=facet, value__in=values).values("record_id")
+    )
+
+
+def run_on_database(query):
+    base = LibraryRecord.objects.filter(_text_filter(query.q.strip()))
+    active = {f: query.selected(f) for f in FACETS if query.selected(f)}
+    matching = base
+    for facet, values in active.items():
+        matching = matching.filter(_facet_filter(facet, values))
+    counts = {}
+    for facet in FACETS:
+        scope = base
+        for other, values in active.items():
+            if other != facet:
+                scope = scope.filter(_facet_filter(other, values))
+        rows = (
+            LibraryFacetValue.objects.filter(facet=facet, record__in=scope)
+            .values("value")
+            .annotate(n=Count("record_id"))
+        )
+        counts[facet] = {row["value"]: row["n"] for row in rows}
+    order = {
+        "relevance": ["-published", "pk"],
+        "newest": ["-published", "pk"],
+        "oldest": ["published", "pk"],
+        "title": ["title", "pk"],
+    }[query.sort]
+    count = matching.count()
+    start = (query.page - 1) * PAGE_SIZE
+    hits = [
+        {**record.document, "highlight": ""}
+        for record in matching.order_by(*order).only("document")[start : start + PAGE_SIZE]
+    ]
+    return LibraryResults(
+        count=count,
+        page=query.page,
+        pages=_pages(count),
+        hits=hits,
+        facet_counts=counts,
+        backend="database",
+    )
+
+
+FALLBACK_NOTICE = (
+    "Search is running in a simpler mode for now, so results may be less precise. "
+    "All published practice is still here."
+)
+
+
+def run(query, engine=None):
+    """Answer a library query from the engine, or from the database if it cannot answer."""
+    engine = engine or configured_engine()
+    if engine is None:
+        return run_on_database(query)
+    try:
+        return run_on_engine(engine, query)
+    except engine_errors():
+        results = run_on_database(query)
+        results.fallback_notice = FALLBACK_NOTICE
+        return results
+
+
+def suggest(text, engine=None, limit=8):
+    """Up to `limit` titles that match what has been typed so far."""
+    text = text.strip()
+    if not text:
+        return []
+    engine = engine or configured_engine()
+    if engine is not None:
+        try:
+            response = client_for(engine).search(
+                index=alias_name(),
+                body={
+                    "query": {
+                        "match_bool_prefix": {"title.plain": {"query": text, "operator": "and"}}
+                    },
+                    "size": limit,
+                    "_source": ["title", "url", "type"],
+                },
+            )
+            return [
+                {
+                    "title": h["_source"]["title"],
+                    "url": h["_source"]["url"],
+                    "type": h["_source"]["type"],
+                }
+                for h in response["hits"]["hits"]
+            ]
+        except engine_errors():
+            pass
+    records = LibraryRecord.objects.filter(title__icontains=text).order_by("title")[:limit]
+    return [{"title": r.title, "url": r.document.get("url"), "type": r.type} for r in records]

@@ -1,0 +1,136 @@
+"""The practice library page, its JSON API and title suggestions. Thin: parse, query, render."""
+
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from . import query as library
+from .documents import FACETS
+from .params import BadLibraryRequest, known_values, parse
+
+FACET_TITLES = {
+    "type": "Type",
+    "sector": "Sector",
+    "driver": "Driver of change",
+    "borough": "Borough",
+}
+
+
+def facet_listing(results, parsed, labels):
+    """Every value of every facet with its label, count and whether it is ticked."""
+    listing = {}
+    for facet in FACETS:
+        selected = parsed.query.selected(facet)
+        counts = results.facet_counts.get(facet, {})
+        listing[facet] = [
+            {
+                "value": slug,
+                "label": label,
+                "count": counts.get(slug, 0),
+                "selected": slug in selected,
+            }
+            for slug, label in labels[facet].items()
+        ]
+    return listing
+
+
+def result_json(hit, labels):
+    return {
+        "title": hit["title"],
+        "url": hit["url"],
+        "type": hit["type"],
+        "summary": hit["summary"],
+        "sectors": hit["sector"],
+        "drivers": hit["driver"],
+        "boroughs": hit["borough"],
+        "published": hit["published"],
+        "highlight": hit.get("highlight", ""),
+        "labels": {
+            "type": labels["type"].get(hit["type"], hit["type"]),
+            "sectors": [labels["sector"].get(s, s) for s in hit["sector"]],
+            "drivers": [labels["driver"].get(d, d) for d in hit["driver"]],
+            "boroughs": [labels["borough"].get(b, b) for b in hit["borough"]],
+        },
+    }
+
+
+@require_GET
+def library_api(request):
+    labels = known_values()
+    try:
+        parsed = parse(request.GET, labels)
+    except BadLibraryRequest as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    results = library.run(parsed.query)
+    return JsonResponse(
+        {
+            "count": results.count,
+            "page": results.page,
+            "pages": results.pages,
+            "results": [result_json(hit, labels) for hit in results.hits],
+            "facets": facet_listing(results, parsed, labels),
+            "ignored": parsed.ignored,
+            "backend": results.backend,
+            "notice": results.fallback_notice,
+            "suggestion": results.suggestion,
+        }
+    )
+
+
+@require_GET
+def suggest_api(request):
+    text = request.GET.get("q", "")
+    if len(text) > 200:
+        return JsonResponse({"error": "Type 200 characters or fewer."}, status=400)
+    return JsonResponse({"suggestions": library.suggest(text)})
+
+
+def _link(parsed, **changes):
+    params = [("q", parsed.query.q)] if parsed.query.q else []
+    filters = {f: list(parsed.query.selected(f)) for f in FACETS}
+    for facet, (action, value) in changes.items():
+        if action == "remove":
+            filters[facet] = [v for v in filters[facet] if v != value]
+    for facet in FACETS:
+        params += [(facet, v) for v in filters[facet]]
+    if parsed.query.sort != "relevance":
+        params.append(("sort", parsed.query.sort))
+    return "?" + urlencode(params)
+
+
+@require_GET
+def library_page(request):
+    labels = known_values()
+    try:
+        parsed = parse(request.GET, labels)
+    except BadLibraryRequest as error:
+        return render(
+            request, "search/library.html", {"error": str(error), "labels": labels}, status=400
+        )
+    results = library.run(parsed.query)
+    listing = facet_listing(results, parsed, labels)
+    chips = [
+        {
+            "facet": FACET_TITLES[facet],
+            "label": labels[facet][value],
+            "remove_url": _link(parsed, **{facet: ("remove", value)}),
+        }
+        for facet in FACETS
+        for value in parsed.query.selected(facet)
+    ]
+    base = _link(parsed)
+    page_link = base + ("&" if base != "?" else "") + "page="
+    context = {
+        "query": parsed.query,
+        "results": results,
+        "hits": [result_json(hit, labels) for hit in results.hits],
+        "facets": [(facet, FACET_TITLES[facet], listing[facet]) for facet in FACETS],
+        "chips": chips,
+        "ignored": parsed.ignored,
+        "sorts": [(s, s.capitalize() if s != "relevance" else "Best match") for s in library.SORTS],
+        "previous_url": page_link + str(results.page - 1) if results.page > 1 else "",
+        "next_url": page_link + str(results.page + 1) if results.page < results.pages else "",
+    }
+    return render(request, "search/library.html", context)
