@@ -21,6 +21,7 @@ export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-tilondon.settings.dev}"
 PY="$ROOT/.venv/bin/python"
 "$PY" manage.py migrate --no-input -v 0
 "$PY" manage.py load_demo_content
+"$PY" manage.py rebuild_library_index
 "$PY" manage.py create_dev_admin
 
 # The worker applies search index updates queued by publishing.

@@ -1,0 +1,77 @@
+"""The library keeps serving through an engine outage and through a full rebuild."""
+
+from django.core.management import call_command
+
+import pytest
+
+from search import index
+from search.engine import client_for, configured_engine
+from search.models import LibraryRecord
+from search.sync import push_to_engine
+from tests.practice import case_study
+
+pytestmark = pytest.mark.django_db
+
+ENGINES = ["elasticsearch", "opensearch"]
+
+
+@pytest.mark.parametrize("library_backend", ENGINES, indirect=True)
+def test_outage_falls_back_and_catches_up(client, settings, library_backend, indexed, unused_port):
+    with indexed():
+        case_study("Before the outage")
+    live_urls = dict(settings.SEARCH_ENGINE_URLS)
+
+    # The engine goes away: nothing listens on its address any more.
+    settings.SEARCH_ENGINE_URLS = {**live_urls, library_backend: f"http://127.0.0.1:{unused_port}"}
+    with indexed():
+        case_study("Published during the outage")
+    assert LibraryRecord.objects.get(title="Published during the outage").needs_engine_sync
+    body = client.get("/api/library/", {"q": "outage"}).json()
+    assert body["backend"] == "database"
+    assert body["notice"]
+    assert {r["title"] for r in body["results"]} == {
+        "Before the outage",
+        "Published during the outage",
+    }
+    html = client.get("/library/", {"q": "outage"}).content.decode()
+    assert "simpler mode" in html and "Published during the outage" in html
+    assert client.get("/healthz").json()["search"]["status"] == "down"
+
+    # The engine returns; the queued change lands.
+    settings.SEARCH_ENGINE_URLS = live_urls
+    assert push_to_engine() is True
+    body = client.get("/api/library/", {"q": "outage"}).json()
+    assert body["backend"] == library_backend
+    assert body["count"] == 2
+    assert not LibraryRecord.objects.filter(needs_engine_sync=True).exists()
+
+
+@pytest.mark.parametrize("library_backend", ENGINES, indirect=True)
+def test_rebuild_swaps_the_alias_and_keeps_serving(client, library_backend, indexed):
+    with indexed():
+        for n in range(3):
+            case_study(f"Rebuilt practice {n}")
+    engine = configured_engine()
+    before = index.indexes_behind_alias(engine)
+    assert client.get("/api/library/", {"q": "rebuilt"}).json()["count"] == 3
+
+    call_command("rebuild_library_index")
+
+    after = index.indexes_behind_alias(engine)
+    assert len(after) == 1 and after != before
+    assert client.get("/api/library/", {"q": "rebuilt"}).json()["count"] == 3
+    remaining = client_for(engine).indices.get(index=f"{index.alias_name()}-v*")
+    assert list(remaining) == after  # the old index was cleaned up
+
+
+@pytest.mark.parametrize("library_backend", ENGINES, indirect=True)
+def test_failed_rebuild_leaves_the_old_index_serving(client, library_backend, indexed):
+    with indexed():
+        case_study("Still served")
+    engine = configured_engine()
+    before = index.indexes_behind_alias(engine)
+    bad_document = {"page_id": 1, "type": "case-study", "unexpected_field": "refused"}
+    with pytest.raises(Exception):  # noqa: B017 - the engine's own error type differs
+        index.rebuild(engine, [bad_document], on_progress=None)
+    assert index.indexes_behind_alias(engine) == before
+    assert client.get("/api/library/", {"q": "served"}).json()["count"] == 1
