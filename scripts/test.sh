@@ -33,5 +33,10 @@ say "Django checks"
 .venv/bin/python manage.py makemigrations --check --dry-run >/dev/null \
   || die "models have changes without migrations: run manage.py makemigrations"
 
-say "pytest"
-.venv/bin/python -m pytest "$@"
+# Browser tests commit to the database for the live server, and restore the baseline rows
+# after each test; they run as their own pytest session, after the rest.
+say "pytest: models, views, search engines and API"
+# Exit code 5 means "nothing selected", e.g. PYTEST_ARGS named only browser tests.
+.venv/bin/python -m pytest -m "not browser" "$@" || [ $? -eq 5 ]
+say "pytest: browser tests in Chromium"
+.venv/bin/python -m pytest -m browser "$@" || [ $? -eq 5 ]

@@ -1,20 +1,9 @@
-"""Illustrative demo content for development and tests. Fictional throughout."""
+"""Illustrative demo content for development and tests. Fictional throughout.
 
-from wagtail.models import Site
+`load_demo_content()` builds the demo site (see builder.py); the words live in content.py
+and case_studies.py, and the pictures are drawn in images.py.
+"""
 
-HOME_INTRODUCTION = (
-    "<p>Find promising trauma-informed practice from London's public services and "
-    "communities, by sector and by driver of change.</p>"
-)
+from .builder import load_demo_content
 
-
-def home_page():
-    return Site.objects.get(is_default_site=True).root_page.specific
-
-
-def load_demo_content():
-    home = home_page()
-    if home.introduction != HOME_INTRODUCTION:
-        home.introduction = HOME_INTRODUCTION
-        home.save_revision().publish()
-    return "Demo content ready."
+__all__ = ["load_demo_content"]

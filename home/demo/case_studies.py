@@ -67,7 +67,7 @@ EVIDENCE = {
     ),
     "evaluated": (
         "<p>The team evaluated the work themselves, comparing their records from before and "
-        "after the change and holding feedback sessions with people who used the service.</p>"
+        "after the change and holding feedback meetings with people who used the service.</p>"
     ),
     "independently-evaluated": (
         "<p>An independent evaluation by a university research team (illustrative) looked at "
@@ -101,7 +101,7 @@ THEMES = [
     {
         "key": "custody",
         "title": "A calmer first contact in custody{where}",
-        "summary": "{org} worked with {staff} to make the first hours in custody calmer and "
+        "summary": "{Org} worked with {staff} to make the first hours in custody calmer and "
         "clearer for {population}: a quieter booking-in, plain explanations and a named person "
         "to ask.",
         "content_note": "This case study mentions arrest and detention, and people's past "
@@ -115,7 +115,7 @@ THEMES = [
         "had made things worse and what had helped. Together they agreed three changes:</p>"
         "<ul><li>a short explanation of what happens next, in plain words</li><li>a quieter "
         "space for booking-in whenever one is free</li><li>a named member of staff who checks in "
-        "at set times</li></ul><p>{Staff} took part in half-day sessions on how trauma can show "
+        "at set times</li></ul><p>{Staff} took part in half-day workshops on how trauma can show "
         "up as anger, silence or confusion, and practised the new explanation together.</p>",
         "outcomes": "<p>In the first {months} months, around {n} people went through the "
         "changed process. Staff reported fewer incidents during booking-in, and more people "
@@ -174,7 +174,7 @@ THEMES = [
     {
         "key": "emergency-department",
         "title": "Youth workers in the emergency department{where}",
-        "summary": "{org} placed {staff} in {department} so that {population_lower} meet a "
+        "summary": "{Org} placed {staff} in {department} so that {population_lower} meet a "
         "trusted adult at a moment when they may be ready to talk, with support that carries on "
         "after they leave.",
         "content_note": "This case study refers to young people treated in hospital after "
@@ -248,7 +248,7 @@ THEMES = [
     {
         "key": "relational-schools",
         "title": "Relational practice to reduce exclusions{where}",
-        "summary": "{org} helped {staff} treat behaviour as communication, with key adults, calm "
+        "summary": "{Org} helped {staff} treat behaviour as communication, with key adults, calm "
         "spaces and restorative conversations, so that pupils could stay in learning.",
         "challenge": "<p>Exclusions were rising, and the pupils most often excluded were those "
         "known to have faced adversity at home or in the community. Staff felt they had few "
@@ -257,7 +257,7 @@ THEMES = [
         "approach": "<p>Every pupil at risk of exclusion was offered a key adult: a member of "
         "staff they chose, who checks in with them each day. {Staff} took part in training on "
         "how stress and trauma affect behaviour and learning, followed by termly reflective "
-        "sessions.</p><p>Behaviour policies were rewritten with pupils and parents, moving from "
+        "meetings.</p><p>Behaviour policies were rewritten with pupils and parents, moving from "
         "sanctions alone to repair: a restorative conversation after an incident, and a calm "
         "space to go to before things escalate.</p>",
         "outcomes": "<p>In the first {months} months, {n} pupils had a key adult. Exclusions "
@@ -315,22 +315,22 @@ THEMES = [
     {
         "key": "reflective-supervision",
         "title": "Reflective supervision for {staff}{where}",
-        "summary": "{org} gave {staff} protected time for reflective supervision, so that they "
+        "summary": "{Org} gave {staff} protected time for reflective supervision, so that they "
         "could make sense of difficult work, notice its effect on them and stay well in their "
         "roles.",
         "challenge": "<p>{Staff} were working with a high level of distress every day. "
         "Supervision had become a check on caseloads, and people said there was no space to "
         "talk about how the work was affecting them. Sickness absence and turnover were "
         "rising.</p>",
-        "approach": "<p>The team introduced monthly reflective sessions in small groups, led by "
-        "trained facilitators from outside the line-management chain. Each session follows a "
+        "approach": "<p>The team introduced monthly reflective meetings in small groups, led by "
+        "trained facilitators from outside the line-management chain. Each meeting follows a "
         "simple structure: what happened, what it stirred up, what we learn and what we "
         "need.</p><p>Managers were trained first, so that they could model the approach and "
         "protect the time when workloads were high.</p>",
         "outcomes": "<p>In the first {months} months, {m} staff took part. In a short survey, "
         "{share} said they felt better able to cope with the emotional demands of the role, and "
         "managers noticed more open conversations about wellbeing.</p>",
-        "learning": "<p>Protecting the time was the hardest part. Sessions cancelled for "
+        "learning": "<p>Protecting the time was the hardest part. Meetings cancelled for "
         "operational reasons sent a message that wellbeing came second.</p>",
         "quote": (
             "It's the one hour in the month where I can say how the job actually feels.",
@@ -380,7 +380,7 @@ THEMES = [
     {
         "key": "critical-incidents",
         "title": "Support for {staff} after critical incidents{where}",
-        "summary": "{org} set up a consistent way to support {staff} after a critical incident: "
+        "summary": "{Org} set up a consistent way to support {staff} after a critical incident: "
         "a check-in within a day, a follow-up a few weeks later and easy routes to further "
         "help.",
         "content_note": "This case study mentions serious incidents, including deaths, and "
@@ -448,7 +448,7 @@ THEMES = [
     {
         "key": "co-design",
         "title": "Young people co-design {service}{where}",
-        "summary": "{org} worked with {population_lower} as paid co-designers of {service}, "
+        "summary": "{Org} worked with {population_lower} as paid co-designers of {service}, "
         "from the first planning meeting to choosing staff and reviewing how it works.",
         "challenge": "<p>Services for young people were mostly designed by adults. Young people "
         "said they felt 'done to': they were asked for feedback at the end, when decisions had "
@@ -519,7 +519,7 @@ THEMES = [
     {
         "key": "welcome",
         "title": "A trauma-informed welcome at {place_of_welcome}{where}",
-        "summary": "{org} looked again at the first minutes of contact at {place_of_welcome}, "
+        "summary": "{Org} looked again at the first minutes of contact at {place_of_welcome}, "
         "from the entrance and waiting area to the first conversation, so that "
         "{population_lower} feel safe, respected and in control.",
         "challenge": "<p>People said the building felt official and unwelcoming: security "
@@ -532,7 +532,7 @@ THEMES = [
         "today?' rather than 'what is the problem?', and they now ask permission before sharing "
         "anyone's story with other services.</p>",
         "outcomes": "<p>In the first {months} months, about {n} families used the service. "
-        "Complaints about reception fell, and {share} of parents in a feedback survey said they "
+        "Complaints about reception fell, and {share} parents in a feedback survey said they "
         "felt welcome on their first visit.</p>",
         "learning": "<p>Walking through the building with the people who use it cost very "
         "little and changed the conversation. Staff saw the space through new eyes.</p>",
@@ -590,16 +590,16 @@ THEMES = [
     {
         "key": "training-together",
         "title": "Training together: {partnership}{where}",
-        "summary": "{org} brought {staff} together for the same trauma-informed training, so "
+        "summary": "{Org} brought {staff} together for the same trauma-informed training, so "
         "that people who work with the same families share a language, understand each other's "
         "roles and agree how to work together.",
         "challenge": "<p>Each organisation had run its own training on trauma and adversity. "
         "The content was similar, but staff rarely met colleagues from other services, and "
         "families still met a system that did not join up.</p>",
         "approach": "<p>A small group from each organisation designed one programme together, "
-        "with young people and parents advising on the content. Sessions are deliberately mixed: "
+        "with young people and parents advising on the content. Workshops are deliberately mixed: "
         "people from different services sit in the same small group and work on the same case "
-        "example.</p><p>Each session ends with a practical agreement, for example how a school "
+        "example.</p><p>Each workshop ends with a practical agreement, for example how a school "
         "and a police team will share a concern about a young person.</p>",
         "outcomes": "<p>In the first {months} months, {m} staff from across the partnership "
         "were trained. {share} said they now know who to contact in other services, and joint "
@@ -662,7 +662,7 @@ THEMES = [
     {
         "key": "letters",
         "title": "Rewriting {letters}{where}",
-        "summary": "{org} rewrote {letters} with the people who receive them, replacing jargon "
+        "summary": "{Org} rewrote {letters} with the people who receive them, replacing jargon "
         "and warnings with plain words, a named contact and a clear choice about what happens "
         "next.",
         "challenge": "<p>People said that {letters} made them anxious before they had met "
@@ -730,7 +730,7 @@ THEMES = [
     {
         "key": "safer-places",
         "title": "Making {context} safer{where}",
-        "summary": "{org} looked beyond individual young people to the places where harm "
+        "summary": "{Org} looked beyond individual young people to the places where harm "
         "happens, working with businesses, transport staff and residents to make {context} "
         "safer.",
         "content_note": "This case study mentions the exploitation of young people and violence "
@@ -803,24 +803,24 @@ THEMES = [
     {
         "key": "transition",
         "title": "Support for the move to secondary school{where}",
-        "summary": "{org} offered {population_lower} extra support through the move to "
-        "secondary school: early visits, a named adult and small-group sessions on change, "
+        "summary": "{Org} offered {population_lower} extra support through the move to "
+        "secondary school: early visits, a named adult and small-group work on change, "
         "friendship and feeling safe.",
         "challenge": "<p>The move from primary to secondary school is a big change for every "
         "child. For children who have faced adversity, it can feel overwhelming, and staff saw "
         "attendance and wellbeing drop in the first term.</p>",
         "approach": "<p>Primary schools identified children in the summer term of Year 6, with "
         "their families' agreement. Each child met their named adult at the new school before "
-        "the summer, visited in a small group, and took part in six sessions on change, "
+        "the summer, visited in a small group, and took part in six small-group meetings on change, "
         "friendship and feeling safe.</p><p>{Staff} shared what helped each child, in the "
         "child's own words, so that nobody had to start from scratch.</p>",
         "outcomes": "<p>Over {months} months, {n} children took part. Attendance in the first "
-        "term was higher than for similar children in earlier years, and {share} of parents "
+        "term was higher than for similar children in earlier years, and {share} parents "
         "said their child had settled well.</p>",
         "learning": "<p>The one-page profile in the child's own words was the most valued part. "
         "Secondary school staff used it long after the first week.</p>",
         "quote": ("I already knew who to go to on the first day.", "a Year 7 pupil"),
-        "facts": [("n", "children supported"), ("share", "of parents said their child settled")],
+        "facts": [("n", "children supported"), ("share", "parents said their child settled well")],
         "tip": "Write the one-page profile with the child, in their words.",
         "principles": ["safety", "empowerment"],
         "tags": ["transition", "primary school"],
@@ -866,25 +866,25 @@ THEMES = [
     {
         "key": "young-trainers",
         "title": "Young people train {trainees}{where}",
-        "summary": "{org} supports young people to design and deliver training for {trainees}, "
+        "summary": "{Org} supports young people to design and deliver training for {trainees}, "
         "sharing what helps and what harms when services respond to young people who have faced "
         "adversity.",
         "challenge": "<p>Young people said that some professionals made assumptions about them, "
         "talked over them or treated them as older than they were. Training about young people "
         "was usually delivered without them.</p>",
         "approach": "<p>A group of young people, paid for their time, worked with a youth "
-        "worker to design a session based on their own experiences, shared only as far as they "
+        "worker to design a workshop based on their own experiences, shared only as far as they "
         "chose. They practised together, agreed ground rules and had a debrief after every "
-        "session.</p><p>{Trainees} took part in small groups, with time for questions and a "
+        "workshop.</p><p>{Trainees} took part in small groups, with time for questions and a "
         "commitment to one change in their own practice.</p>",
-        "outcomes": "<p>Over {months} months, {k} young trainers delivered sessions to {m} "
-        "{trainees}. {share} said the session would change how they speak to young people, and "
+        "outcomes": "<p>Over {months} months, {k} young trainers delivered workshops to {m} "
+        "{trainees}. {share} said the workshop would change how they speak to young people, and "
         "the young trainers said they grew in confidence.</p>",
         "learning": "<p>Debriefs and paid time mattered. Young trainers should never have to "
         "retell painful experiences to be heard.</p>",
         "quote": ("We got to say what it's actually like. They listened.", "a young trainer"),
         "facts": [("m", "professionals trained"), ("k", "young trainers")],
-        "tip": "Debrief with young trainers after every single session.",
+        "tip": "Debrief with young trainers after every single workshop.",
         "principles": ["empowerment", "collaboration", "cultural-consideration"],
         "tags": ["youth voice", "training", "adultification"],
         "drivers": [VOICE],
@@ -935,7 +935,7 @@ THEMES = [
     {
         "key": "community-response",
         "title": "A community response after serious violence{where}",
-        "summary": "{org} coordinated a calm, community-led response after serious violence, "
+        "summary": "{Org} coordinated a calm, community-led response after serious violence, "
         "so that people affected had somewhere to go, someone to talk to and accurate "
         "information.",
         "content_note": "This case study refers to serious violence, including a fatal "
@@ -1009,6 +1009,11 @@ def _capitalise(text):
     return text[:1].upper() + text[1:]
 
 
+def _with_article(name):
+    """'Eastgate Youth Service' -> 'The Eastgate Youth Service'; schools keep their name."""
+    return name if name.endswith(("School", "College")) else f"The {name}"
+
+
 def _lower_first(text):
     """'Young people aged 10 to 17' -> 'young people aged 10 to 17'; keeps 'Year 6' as is."""
     return text if text.startswith("Year ") else text[:1].lower() + text[1:]
@@ -1068,6 +1073,7 @@ def case_study_specs():
                 **variant,
                 "where": where,
                 "place": place,
+                "Org": _with_article(variant["org"]),
                 "Staff": _capitalise(variant["staff"]),
                 "Trainees": _capitalise(variant.get("trainees", "")),
                 "setting_lower": _lower_first(variant["setting"]),

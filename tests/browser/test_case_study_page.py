@@ -12,7 +12,10 @@ from PIL import Image as PILImage
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.practice import case_study, sector
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def make_image():

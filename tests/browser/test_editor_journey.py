@@ -10,7 +10,10 @@ from playwright.sync_api import expect
 from casestudies.models import CaseStudyPage
 from tests.practice import case_study_index, driver
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_editor_saves_a_case_study_draft_and_finds_it_in_the_explorer(

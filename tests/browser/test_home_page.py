@@ -2,13 +2,13 @@
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_home_page_loads_in_chromium(page, live_server, screenshot):
-    from home.demo import load_demo_content
-
-    load_demo_content()
     response = page.goto(live_server.url + "/")
     assert response.status == 200
     assert page.locator("h1").inner_text() == "Practice Library"

@@ -9,7 +9,10 @@ from search.engine import configured_engine
 from tests.conftest import engine
 from tests.practice import case_study, driver, sector
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
