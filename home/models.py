@@ -35,15 +35,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from casestudies.models import DriverOfChange, Sector
+        from casestudies.models.mixins import public_linked_pages
 
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = Sector.objects.all()
         context["drivers"] = DriverOfChange.objects.all()
-        context["featured"] = [
-            item.page.specific
-            for item in self.featured_practice.select_related("page")
-            if item.page and item.page.live and not item.page.get_view_restrictions().exists()
-        ]
+        context["featured"] = public_linked_pages(self.featured_practice)
         return context
 
 

@@ -22,7 +22,7 @@ from taggit.models import TaggedItemBase
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
-from .mixins import SummaryMixin
+from .mixins import SummaryMixin, public_linked_pages
 
 
 class CaseStudyIndexPage(Page):
@@ -286,11 +286,7 @@ class CaseStudyPage(SummaryMixin, Page):
         return [self.lead_sector, *sorted(partners, key=lambda s: (s.sort_order, s.name))]
 
     def live_related_case_studies(self):
-        return [
-            link.page.specific
-            for link in self.related_case_studies.select_related("page")
-            if link.page and link.page.live and link.page.get_view_restrictions().count() == 0
-        ]
+        return public_linked_pages(self.related_case_studies)
 
 
 class RelatedCaseStudy(Orderable):

@@ -15,6 +15,8 @@ from modelcluster.fields import ParentalKey
 
 from home.blocks import RICH_TEXT_FEATURES
 
+from .mixins import public_linked_pages
+
 
 class SourceBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=250)
@@ -111,11 +113,7 @@ class DefinitionPage(Page):
         return self.short_definition
 
     def live_related_terms(self):
-        return [
-            link.page.specific
-            for link in self.related_terms.select_related("page")
-            if link.page and link.page.live
-        ]
+        return public_linked_pages(self.related_terms)
 
 
 class RelatedDefinition(Orderable):

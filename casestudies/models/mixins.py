@@ -29,3 +29,12 @@ class SummaryMixin(models.Model):
 def names(queryset):
     """Names of taxonomy values in their editorial order."""
     return [item.name for item in queryset.order_by("sort_order", "name")]
+
+
+def public_linked_pages(links):
+    """The pages behind inline page links that the public may see: live and unrestricted."""
+    return [
+        link.page.specific
+        for link in links.select_related("page")
+        if link.page.live and not link.page.get_view_restrictions().exists()
+    ]

@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from home.blocks import RICH_TEXT_FEATURES
 
-from .mixins import SummaryMixin
+from .mixins import SummaryMixin, public_linked_pages
 
 
 class ActionBlock(blocks.StructBlock):
@@ -116,11 +116,7 @@ class RecommendationPage(SummaryMixin, Page):
         verbose_name = "recommendation"
 
     def live_case_studies(self):
-        return [
-            link.page.specific
-            for link in self.linked_case_studies.select_related("page")
-            if link.page and link.page.live and link.page.get_view_restrictions().count() == 0
-        ]
+        return public_linked_pages(self.linked_case_studies)
 
 
 class RecommendationCaseStudy(Orderable):
