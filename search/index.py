@@ -11,7 +11,7 @@ import time
 from django.conf import settings
 
 from .documents import INDEX_SETTINGS, MAPPING_VERSION, MAPPINGS
-from .engine import bulk, client_for, configured_engine
+from .engine import bulk, client_for
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,3 @@ def drop(engine):
     """Remove the alias and every index behind this library's prefix (tests, resets)."""
     client = client_for(engine)
     client.indices.delete(index=f"{alias_name()}-v*", ignore_unavailable=True)
-
-
-def current_engine():
-    return configured_engine()

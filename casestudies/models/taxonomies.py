@@ -43,6 +43,8 @@ class Taxonomy(index.Indexed, models.Model):
 
     @property
     def library_url(self):
+        if not self.library_parameter:
+            return ""
         return f"/library/?{self.library_parameter}={self.slug}"
 
 
@@ -69,9 +71,10 @@ class Borough(Taxonomy):
 
 
 class Principle(Taxonomy):
-    """A principle of trauma-informed practice, e.g. safety or trustworthiness."""
+    """A principle of trauma-informed practice, e.g. safety or trustworthiness.
 
-    library_parameter = "principle"
+    Shown on case studies but not a library filter, so it has no library link.
+    """
 
     class Meta(Taxonomy.Meta):
         verbose_name = "trauma-informed principle"
