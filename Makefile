@@ -24,6 +24,9 @@ run: install ## Set up and serve the site on http://127.0.0.1:8000 (SEARCH=elast
 test: install lint ## Start PostgreSQL, Elasticsearch, OpenSearch and Chromium; run every test; stop them
 	@./scripts/test.sh $(PYTEST_ARGS)
 
+bench: install ## Benchmark the library on synthetic corpora (BENCH_SIZES=1000,20000 to change)
+	@./scripts/bench.sh
+
 lint: install ## Ruff lint and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -42,4 +45,4 @@ search-stop: ## Stop the local search engines
 	@./scripts/opensearch.sh stop
 	@./scripts/elasticsearch.sh stop
 
-.PHONY: help install run test lint format elasticsearch opensearch search-stop
+.PHONY: help install run test bench lint format elasticsearch opensearch search-stop

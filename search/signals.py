@@ -7,6 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .documents import type_of
+from .page_cache import library_changed
 from .tasks import update_library_page, update_library_subtree
 
 
@@ -40,7 +41,18 @@ def on_restriction_changed(sender, instance, **kwargs):
     _enqueue(update_library_subtree, instance.page_id)
 
 
+def on_taxonomy_changed(sender, instance, **kwargs):
+    # A renamed sector, driver or borough changes the labels on every library page.
+    transaction.on_commit(library_changed)
+
+
 def connect():
+    from casestudies.models import Borough, DriverOfChange, Sector
+
+    for model in (Sector, DriverOfChange, Borough):
+        name = model._meta.model_name
+        post_save.connect(on_taxonomy_changed, sender=model, dispatch_uid=f"lib-{name}-s")
+        post_delete.connect(on_taxonomy_changed, sender=model, dispatch_uid=f"lib-{name}-d")
     page_published.connect(on_published, dispatch_uid="library-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="library-unpublished")
     pre_delete.connect(on_deleted, dispatch_uid="library-deleted")

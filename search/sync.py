@@ -15,6 +15,7 @@ from .documents import FACETS, indexable_pages, is_indexable, library_document
 from .engine import configured_engine, engine_errors
 from .index import put_documents
 from .models import LibraryFacetValue, LibraryRecord, PendingRemoval
+from .page_cache import library_changed
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ def refresh_record(page_id):
     """Bring the database copy of one page up to date; True when it belongs in the library."""
     page = Page.objects.filter(pk=page_id).specific().first()
     with transaction.atomic():
+        transaction.on_commit(library_changed)
         if page is not None and is_indexable(page):
             save_record(page, library_document(page))
             return True
@@ -85,6 +87,7 @@ def push_to_engine(engine=None):
         return False
     LibraryRecord.objects.filter(pk__in=[r.pk for r in records]).update(needs_engine_sync=False)
     PendingRemoval.objects.filter(page_id__in=removals).delete()
+    library_changed()
     return True
 
 
@@ -99,4 +102,5 @@ def rebuild_records():
             keep.append(page.pk)
             documents.append(document)
         LibraryRecord.objects.exclude(page_id__in=keep).delete()
+        transaction.on_commit(library_changed)
     return documents

@@ -2,10 +2,11 @@
 
 from urllib.parse import urlencode
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from . import page_cache
 from . import query as library
 from .documents import FACETS
 from .params import BadLibraryRequest, known_values, parse
@@ -102,6 +103,11 @@ def _link(parsed, **changes):
 
 @require_GET
 def library_page(request):
+    cacheable = page_cache.cacheable(request)
+    if cacheable:
+        version, html = page_cache.lookup(request)
+        if html is not None:
+            return HttpResponse(html)
     labels = known_values()
     try:
         parsed = parse(request.GET, labels)
@@ -133,4 +139,8 @@ def library_page(request):
         "previous_url": page_link + str(results.page - 1) if results.page > 1 else "",
         "next_url": page_link + str(results.page + 1) if results.page < results.pages else "",
     }
-    return render(request, "search/library.html", context)
+    response = render(request, "search/library.html", context)
+    # A page answered by the fallback is not kept: the engine's answer replaces it on return.
+    if cacheable and not results.fallback_notice:
+        page_cache.keep_page(request, version, response.content)
+    return response

@@ -16,6 +16,16 @@ ENGINE_URLS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no rendered library pages kept from another test's data."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def engine(kind):
     """The test engine of this kind, failing the test when it is not answering."""
     config = EngineConfig(kind=kind, url=ENGINE_URLS[kind])

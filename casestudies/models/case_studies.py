@@ -249,6 +249,8 @@ class CaseStudyPage(SummaryMixin, Page):
             index.SearchField("approach"),
             index.SearchField("outcomes"),
             index.FilterField("lead_sector"),
+            index.FilterField("evidence_level"),
+            index.FilterField("status"),
         ]
     )
 

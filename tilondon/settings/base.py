@@ -124,12 +124,24 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The public library talks to a search engine only when one is configured.
 # Either variable may be set; Elasticsearch wins when both are.
+# One cache shared by every web worker and the background worker: it holds the library's
+# rendered pages and the version that retires them. A table in the site's own database,
+# made by `manage.py createcachetable`.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "practice_library_cache",
+    }
+}
+
 SEARCH_ENGINE_URLS = {
     "elasticsearch": os.environ.get("ELASTICSEARCH_URL", ""),
     "opensearch": os.environ.get("OPENSEARCH_URL", ""),
 }
 SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "5"))
 LIBRARY_INDEX_PREFIX = os.environ.get("LIBRARY_INDEX_PREFIX", "practice-library")
+# Keep rendered library pages until the library changes; "off" renders every request.
+LIBRARY_PAGE_CACHE = os.environ.get("LIBRARY_PAGE_CACHE", "on") != "off"
 
 # Wagtail's admin search stays on the database: its Elasticsearch backend needs the
 # analysis-common module, which the lean Elasticsearch distribution lacks.

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.engine import configured_engine, engine_errors
 from search.index import rebuild
+from search.page_cache import library_changed
 from search.sync import rebuild_records
 
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             ) from error
         from search.models import LibraryRecord, PendingRemoval
 
+        library_changed()
         LibraryRecord.objects.update(needs_engine_sync=False)
         PendingRemoval.objects.all().delete()
         self.stdout.write("")

@@ -1,0 +1,122 @@
+"""The library page under concurrent clients, beside a trivial view on the same server.
+
+gunicorn serves the site with its production settings file; each client is a thread with one
+keep-alive connection that sends its share of requests back to back.
+"""
+
+import http.client
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+from .measure import percentiles
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Server:
+    def __init__(self, port, env):
+        self.port = port
+        self.env = {**os.environ, **env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "-c",
+                "gunicorn.conf.py",
+                "--access-logfile",
+                "/dev/null",
+                "tilondon.wsgi",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                status, _ = fetch(self.port, "/healthz")
+                if status == 200:
+                    return self
+            except OSError:
+                pass
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {self.process.stderr.read().decode()}")
+            time.sleep(0.3)
+        raise RuntimeError("gunicorn did not answer /healthz within 60 s")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def fetch(port, path, connection=None):
+    own = connection is None
+    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    if own:
+        connection.close()
+    return response.status, body
+
+
+def library_paths(queries):
+    paths = []
+    for query in queries:
+        params = [("q", query.q)] if query.q else []
+        params += [
+            (facet, value) for facet in ("sector", "driver") for value in query.selected(facet)
+        ]
+        paths.append("/library/?" + urlencode(params) if params else "/library/")
+    return paths
+
+
+def hammer(port, paths, clients, requests_per_client):
+    """Send `requests_per_client` requests from each of `clients` threads; latency figures."""
+    samples, errors, lock = [], [], threading.Lock()
+
+    def client(number):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine = []
+        for i in range(requests_per_client):
+            path = paths[(number * requests_per_client + i) % len(paths)]
+            start = time.perf_counter()
+            try:
+                status, _ = fetch(port, path, connection)
+            except (OSError, http.client.HTTPException) as error:
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                with lock:
+                    errors.append(repr(error))
+                continue
+            mine.append((time.perf_counter() - start) * 1000)
+            if status != 200:
+                with lock:
+                    errors.append(f"{status} {path}")
+        connection.close()
+        with lock:
+            samples.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    figures = percentiles(samples)
+    figures["requests_per_s"] = round(len(samples) / elapsed, 1)
+    figures["errors"] = len(errors)
+    if errors:
+        figures["first_error"] = errors[0]
+    return figures

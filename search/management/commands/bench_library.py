@@ -1,0 +1,222 @@
+"""Benchmark the library: build synthetic corpora, index them, time the alternatives side by side.
+
+Run through `make bench`, which starts the services and a fresh database. Sizes, query count
+and load can be lowered for a quick run with BENCH_SIZES, BENCH_QUERIES, BENCH_CLIENTS and
+BENCH_REQUESTS_PER_CLIENT.
+"""
+
+import json
+import os
+import platform
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from search import index
+from search.bench import load, measure
+from search.bench.corpus import CorpusBuilder
+from search.engine import EngineConfig, engine_version
+from search.sync import rebuild_records
+
+
+def _env_int(name, default):
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError as error:
+        raise CommandError(f"{name} must be a whole number") from error
+
+
+class Command(BaseCommand):
+    help = "Time the library's query layer, indexing and page against the alternatives."
+
+    def handle(self, *args, **options):
+        if not hasattr(settings, "BENCH_ENGINE_URLS"):
+            raise CommandError("Run with DJANGO_SETTINGS_MODULE=tilondon.settings.bench.")
+        sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,20000").split(",") if s]
+        query_count = _env_int("BENCH_QUERIES", 200)
+        clients = _env_int("BENCH_CLIENTS", 16)
+        per_client = _env_int("BENCH_REQUESTS_PER_CLIENT", 25)
+        engines = {
+            kind: EngineConfig(kind, url) for kind, url in settings.BENCH_ENGINE_URLS.items()
+        }
+
+        report = {
+            "machine": {
+                "cpus": os.cpu_count(),
+                "python": platform.python_version(),
+                "postgresql": connection.cursor().connection.info.server_version,
+                **{f"{kind}_version": engine_version(e) for kind, e in engines.items()},
+            },
+            "settings": {
+                "queries_per_backend": query_count,
+                "page_clients": clients,
+                "page_requests_per_client": per_client,
+            },
+            "sizes": {},
+        }
+        builder = CorpusBuilder()
+        for size in sizes:
+            self.stdout.write(self.style.MIGRATE_HEADING(f"\nCorpus of {size} library pages"))
+            report["sizes"][str(size)] = self.run_size(
+                builder, size, engines, query_count, clients, per_client
+            )
+        self.print_table(report)
+        out = Path(settings.VAR_DIR) / "bench" / "library.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(report, indent=2) + "\n")
+        self.stdout.write(f"\nFigures written to {out}")
+
+    def step(self, text):
+        self.stdout.write(f"  {text}")
+        self.stdout.flush()
+
+    def run_size(self, builder, size, engines, query_count, clients, per_client):
+        start = time.perf_counter()
+        added = builder.grow_to(size, on_progress=lambda n: self.step(f"pages: {n}/{size}"))
+        self.step(f"added {added} pages in {time.perf_counter() - start:.0f} s")
+
+        bulk = {}
+        start = time.perf_counter()
+        documents = rebuild_records()
+        bulk["database_copy_postgresql"] = round(len(documents) / (time.perf_counter() - start))
+        for kind, engine in engines.items():
+            start = time.perf_counter()
+            index.rebuild(engine, documents)
+            bulk[f"library_{kind}"] = round(len(documents) / (time.perf_counter() - start))
+            self.step(f"{kind}: {bulk[f'library_{kind}']} documents/s")
+        start = time.perf_counter()
+        call_command("update_index", backend_name="stock", chunk_size=1000, verbosity=0)
+        pages_indexed = builder.page_count()
+        bulk["wagtail_stock_opensearch"] = round(pages_indexed / (time.perf_counter() - start))
+        self.step(f"Wagtail stock index on OpenSearch: {bulk['wagtail_stock_opensearch']} pages/s")
+
+        queries = measure.query_mix(query_count)
+        latency = {}
+        for kind, engine in engines.items():
+            latency[f"library_layer_{kind}"] = measure.library_layer(engine, queries)
+            self.step(f"library layer on {kind}: {latency[f'library_layer_{kind}']}")
+        latency["wagtail_stock_facet_per_facet_opensearch"] = measure.stock_wagtail(
+            queries, "stock"
+        )
+        self.step(f"stock Wagtail: {latency['wagtail_stock_facet_per_facet_opensearch']}")
+        latency["database_fallback_postgresql"] = measure.database_fallback(queries)
+        self.step(f"database fallback: {latency['database_fallback_postgresql']}")
+
+        env = {
+            "DJANGO_SETTINGS_MODULE": "tilondon.settings.bench",
+            "ELASTICSEARCH_URL": engines["elasticsearch"].url,
+            "OPENSEARCH_URL": "",
+        }
+        paths = load.library_paths(queries)
+        page = {}
+        with load.Server(port=8765, env={**env, "LIBRARY_PAGE_CACHE": "off"}):
+            load.hammer(8765, paths[:20], 4, 5)  # warm every worker
+            page["library_page_rendered"] = load.hammer(8765, paths, clients, per_client)
+            page["trivial_view"] = load.hammer(8765, ["/bench/floor/"], clients, per_client)
+        with load.Server(port=8765, env=env):
+            load.hammer(8765, paths, 1, len(paths))  # render and keep each page once
+            page["library_page_kept"] = load.hammer(8765, paths, clients, per_client)
+        self.step(f"/library/ under {clients} clients: {page}")
+
+        p95 = lambda name: latency[name]["p95_ms"]  # noqa: E731
+        return {
+            "documents": len(documents),
+            "query_latency_ms": latency,
+            "bulk_indexing_documents_per_s": bulk,
+            "page_latency_ms_under_concurrent_clients": page,
+            "stock_p95_over_library_layer_elasticsearch_p95": round(
+                p95("wagtail_stock_facet_per_facet_opensearch")
+                / p95("library_layer_elasticsearch"),
+                1,
+            ),
+            "stock_p95_over_library_layer_opensearch_p95": round(
+                p95("wagtail_stock_facet_per_facet_opensearch") / p95("library_layer_opensearch"),
+                1,
+            ),
+            "library_page_rendered_p95_over_trivial_view_p95": round(
+                page["library_page_rendered"]["p95_ms"] / page["trivial_view"]["p95_ms"], 1
+            ),
+            "library_page_kept_p95_over_trivial_view_p95": round(
+                page["library_page_kept"]["p95_ms"] / page["trivial_view"]["p95_ms"], 1
+            ),
+        }
+
+    def print_table(self, report):
+        sizes = list(report["sizes"])
+        rows = [
+            ("Query latency, hits + 4 facets (ms, p50 / p95)", None),
+            (
+                "  (a) library layer, Elasticsearch",
+                ("query_latency_ms", "library_layer_elasticsearch"),
+            ),
+            ("  (b) library layer, OpenSearch", ("query_latency_ms", "library_layer_opensearch")),
+            (
+                "  (c) Wagtail search().facet() per facet, OpenSearch",
+                ("query_latency_ms", "wagtail_stock_facet_per_facet_opensearch"),
+            ),
+            (
+                "  (d) database fallback, PostgreSQL",
+                ("query_latency_ms", "database_fallback_postgresql"),
+            ),
+            ("Bulk indexing (documents/s)", None),
+            (
+                "  library index, Elasticsearch",
+                ("bulk_indexing_documents_per_s", "library_elasticsearch"),
+            ),
+            (
+                "  library index, OpenSearch",
+                ("bulk_indexing_documents_per_s", "library_opensearch"),
+            ),
+            (
+                "  Wagtail stock index, OpenSearch",
+                ("bulk_indexing_documents_per_s", "wagtail_stock_opensearch"),
+            ),
+            (
+                "  database copy, PostgreSQL",
+                ("bulk_indexing_documents_per_s", "database_copy_postgresql"),
+            ),
+            (
+                f"Full page, {report['settings']['page_clients']} clients on gunicorn (ms, p50 / p95)",
+                None,
+            ),
+            (
+                "  /library/, every request rendered",
+                ("page_latency_ms_under_concurrent_clients", "library_page_rendered"),
+            ),
+            (
+                "  /library/, kept pages (until the library changes)",
+                ("page_latency_ms_under_concurrent_clients", "library_page_kept"),
+            ),
+            ("  trivial Django view", ("page_latency_ms_under_concurrent_clients", "trivial_view")),
+        ]
+        width = 56
+        self.stdout.write(self.style.MIGRATE_HEADING("\nResults"))
+        self.stdout.write(f"{'':{width}}" + "".join(f"{s + ' pages':>22}" for s in sizes))
+        for label, key in rows:
+            if key is None:
+                self.stdout.write(label)
+                continue
+            cells = []
+            for size in sizes:
+                value = report["sizes"][size][key[0]][key[1]]
+                cells.append(
+                    f"{value['p50_ms']:>9.1f} / {value['p95_ms']:<9.1f}"
+                    if isinstance(value, dict)
+                    else f"{value:>22}"
+                )
+            self.stdout.write(f"{label:{width}}" + "".join(f"{c:>22}" for c in cells))
+        self.stdout.write("Ratios at p95")
+        for name in (
+            "stock_p95_over_library_layer_elasticsearch_p95",
+            "stock_p95_over_library_layer_opensearch_p95",
+            "library_page_rendered_p95_over_trivial_view_p95",
+            "library_page_kept_p95_over_trivial_view_p95",
+        ):
+            label = "  " + name.replace("_", " ")
+            self.stdout.write(
+                f"{label:{width}}" + "".join(f"{report['sizes'][s][name]:>21}x" for s in sizes)
+            )

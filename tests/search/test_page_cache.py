@@ -1,0 +1,56 @@
+"""Rendered library pages are kept for the public and retired the moment the library changes."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests.practice import case_study, sector
+
+pytestmark = pytest.mark.django_db
+
+
+def titles_on(client, **params):
+    return client.get("/library/", params).content.decode()
+
+
+def test_a_kept_page_is_served_without_touching_the_database(
+    client, library_backend, indexed, django_assert_num_queries
+):
+    with indexed():
+        case_study("Youth voice panels")
+    first = client.get("/library/", {"q": "panels"})
+    with django_assert_num_queries(0):
+        again = client.get("/library/", {"q": "panels"})
+    assert again.status_code == 200
+    assert again.content == first.content
+
+
+def test_publish_unpublish_and_renames_retire_kept_pages(client, library_backend, indexed):
+    with indexed():
+        first = case_study("Youth voice panels", lead_sector=sector("education"))
+    assert "Youth voice panels" in titles_on(client, q="panels")
+    with indexed():
+        case_study("Panels for parents")
+    assert "Panels for parents" in titles_on(client, q="panels")
+    with indexed():
+        first.unpublish()
+    assert "Youth voice panels" not in titles_on(client, q="panels")
+
+    education = sector("education")
+    assert "Schools and colleges" not in titles_on(client)
+    with indexed():
+        education.name = "Schools and colleges"
+        education.save()
+    assert "Schools and colleges" in titles_on(client)
+
+
+def test_pages_rendered_for_signed_in_editors_are_not_kept(admin_client, client, library_backend):
+    # An editor's page may carry things only editors see: it must never reach the public.
+    assert admin_client.get("/library/", {"q": "panels"}).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/library/", {"q": "panels"}).status_code == 200
+    assert len(queries), "the public page was served from what the editor saw"
+    with CaptureQueriesContext(connection) as queries:
+        admin_client.get("/library/", {"q": "panels"})
+    assert len(queries), "the editor was served the public's kept page"
