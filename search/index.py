@@ -101,7 +101,9 @@ def put_documents(engine, documents, removals=(), refresh=True):
         {"_op_type": "delete", "_index": alias_name(), "_id": page_id} for page_id in removals
     ]
     if actions:
-        bulk(engine, actions, refresh="wait_for" if refresh else False, raise_on_error=False)
+        # Refresh straight away: editors publish a few pages an hour, and a published page
+        # should be findable at once rather than at the next scheduled refresh.
+        bulk(engine, actions, refresh=refresh, raise_on_error=False)
 
 
 def drop(engine):

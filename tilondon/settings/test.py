@@ -1,5 +1,7 @@
 """Test settings: fast hashing, local memory cache, immediate background tasks."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -9,8 +11,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if os.environ.get("TASKS_BACKEND") == "database":
+    # A real worker process in a queue test reads the queue the test writes to.
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
-LIBRARY_INDEX_PREFIX = "test-practice-library"
+LIBRARY_INDEX_PREFIX = os.environ.get("LIBRARY_INDEX_PREFIX", "test-practice-library")
 
 # Static files straight from the source folders; no collectstatic step.
 STATIC_ROOT = None
