@@ -18,13 +18,22 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## Create .venv and install the pinned Python packages
 
-run: install ## Set up and serve the site on http://127.0.0.1:8000 (SEARCH=elasticsearch|opensearch to use an engine)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+static/build/govuk.css: node_modules/.installed scripts/build-assets.mjs $(wildcard static/scss/*.scss)
+	npm run --silent build
+
+assets: static/build/govuk.css ## Build the styles from the pinned npm packages (package-lock.json)
+
+run: install assets ## Set up and serve the site on http://127.0.0.1:8000 (SEARCH=elasticsearch|opensearch to use an engine)
 	@./scripts/run.sh "$(SEARCH)"
 
-test: install lint ## Start PostgreSQL, Elasticsearch, OpenSearch and Chromium; run every test; stop them
+test: install assets lint ## Start PostgreSQL, Elasticsearch, OpenSearch and Chromium; run every test; stop them
 	@./scripts/test.sh $(PYTEST_ARGS)
 
-bench: install ## Benchmark the library on synthetic corpora (BENCH_SIZES=1000,20000 to change)
+bench: install assets ## Benchmark the library on synthetic corpora (BENCH_SIZES=1000,20000 to change)
 	@./scripts/bench.sh
 
 lint: install ## Ruff lint and format check
@@ -45,4 +54,4 @@ search-stop: ## Stop the local search engines
 	@./scripts/opensearch.sh stop
 	@./scripts/elasticsearch.sh stop
 
-.PHONY: help install run test bench lint format elasticsearch opensearch search-stop
+.PHONY: help install assets run test bench lint format elasticsearch opensearch search-stop
