@@ -30,6 +30,8 @@ class HomePage(Page):
         "casestudies.RecommendationIndexPage",
         "casestudies.GlossaryPage",
         "home.StandardPage",
+        "roadmap.RoadmapPage",
+        "roadmap.LandscapePage",
     ]
     max_count = 1
 

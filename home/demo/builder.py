@@ -30,6 +30,7 @@ from home.models import FeaturedPractice, StandardPage
 from . import content
 from .case_studies import case_study_specs
 from .images import ensure_images
+from .roadmap import build_roadmap
 
 
 def _without_ids(value):
@@ -375,4 +376,5 @@ class DemoBuilder:
 def load_demo_content():
     """Create or update the illustrative demo site. Returns a short report."""
     with transaction.atomic():
-        return DemoBuilder().build()
+        report = DemoBuilder().build()
+        return report + "\n" + build_roadmap(DemoBuilder())

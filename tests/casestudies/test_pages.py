@@ -18,6 +18,7 @@ from casestudies.models import (
     RelatedDefinition,
 )
 from home.models import HomePage, StandardPage
+from roadmap.models import LandscapePage, RoadmapPage
 from tests.practice import (
     borough,
     case_study,
@@ -174,6 +175,8 @@ def test_page_type_rules_keep_content_in_its_place():
         RecommendationIndexPage,
         GlossaryPage,
         StandardPage,
+        RoadmapPage,
+        LandscapePage,
     }
     home = home_page()
     assert not CaseStudyPage.can_create_at(home)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "casestudies",
     "search",
+    "roadmap",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -1,0 +1,1 @@
+"""The roadmap (stages of progress and a self-assessment) and the landscape of practice."""
