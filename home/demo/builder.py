@@ -4,6 +4,7 @@ Idempotent: pages are found by slug under their parent, and a page gets a new pu
 revision only when something about it has changed. A second run writes nothing.
 """
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils.text import slugify
 
@@ -30,6 +31,7 @@ from home.models import FeaturedPractice, StandardPage
 from . import content
 from .case_studies import case_study_specs
 from .images import ensure_images
+from .people import ensure_demo_people
 from .roadmap import build_roadmap
 
 
@@ -373,8 +375,14 @@ class DemoBuilder:
         )
 
 
-def load_demo_content():
-    """Create or update the illustrative demo site. Returns a short report."""
+def load_demo_content(people=None):
+    """Create or update the illustrative demo site. Returns a short report.
+
+    people: also make the demo champion and moderator; by default only when DEBUG is on.
+    """
     with transaction.atomic():
         report = DemoBuilder().build()
-        return report + "\n" + build_roadmap(DemoBuilder())
+        report += "\n" + build_roadmap(DemoBuilder())
+        if settings.DEBUG if people is None else people:
+            report += "\n" + ensure_demo_people()
+        return report

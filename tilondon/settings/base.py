@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "casestudies",
     "search",
     "roadmap",
+    "moderation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -156,6 +157,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "practice-library@localhost")
+
+# Moderation notifications are Wagtail's own workflow emails, with links into the admin at
+# WAGTAILADMIN_BASE_URL. They go to the VRU moderators group, not to every superuser.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,111 @@
+"""People in each role, a case-study form as the editor posts it, and the library fixtures."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from django.utils.text import slugify
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+
+from moderation.roles import CHAMPIONS, MODERATORS
+from tests.practice import case_study_index, driver, sector
+from tests.search.conftest import indexed, library_backend  # noqa: F401
+
+__all__ = ["indexed", "library_backend"]
+
+
+def person(username, group, **fields):
+    user = get_user_model().objects.create_user(
+        username,
+        f"{username}@example.org",
+        "a-long-password",
+        first_name=fields.get("first_name", username.title()),
+        last_name=fields.get("last_name", "Tester"),
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def index(db):
+    return case_study_index()
+
+
+@pytest.fixture
+def champion(db):
+    return person("champion", CHAMPIONS, first_name="Amara", last_name="Lewis")
+
+
+@pytest.fixture
+def other_champion(db):
+    return person("otherchampion", CHAMPIONS, first_name="Kofi", last_name="Mensah")
+
+
+@pytest.fixture
+def moderator(db):
+    return person("moderator", MODERATORS, first_name="Rowan", last_name="Hughes")
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def case_study_form(title="Listening circles in pupil referral units", lead="education", **extra):
+    """The add or edit form for a case study, as the Wagtail editor posts it."""
+    data = {
+        "title": title,
+        "slug": "",
+        "summary": "Young people and staff meet weekly to talk about what feels safe.",
+        "organisation": "East London Learning Trust (illustrative)",
+        "lead_sector": sector(lead).pk,
+        "tags": "circles",
+        "population": "",
+        "age_group": "",
+        "setting": "",
+        "content_note": "",
+        "challenge": rich_text("Pupils felt unheard."),
+        "approach": rich_text("Weekly circles with a trained facilitator."),
+        "outcomes": rich_text(""),
+        "learning": rich_text(""),
+        "evidence_level": "self-reported",
+        "body": streamfield([]),
+        "status": "running",
+        "started": "2024-09-01",
+        "ended": "",
+        "contact_name": "",
+        "contact_role": "",
+        "contact_email": "",
+        "related_case_studies": inline_formset([]),
+    }
+    data["slug"] = slugify(title)
+    data.update(extra)
+    form = nested_form_data(data)
+    form["drivers"] = [driver().pk]
+    return form
+
+
+def add_url(index):
+    return reverse("wagtailadmin_pages:add", args=("casestudies", "casestudypage", index.pk))
+
+
+def submit_new_case_study(user, index, title="Listening circles in pupil referral units", **kw):
+    """A champion writes a case study and submits it to VRU moderation in one go."""
+    from casestudies.models import CaseStudyPage
+
+    response = signed_in(user).post(
+        add_url(index), case_study_form(title, **kw, **{"action-submit": "1"})
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return CaseStudyPage.objects.get(title=title)
+
+
+def workflow_action(user, page, action, comment=""):
+    """A moderator's approve or request-changes, as the buttons in the editor post it."""
+    task_state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk))
+    return signed_in(user).post(url, {"comment": comment})
