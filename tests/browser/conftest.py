@@ -4,11 +4,17 @@ Playwright's own browser download cannot work here, so the tests drive /usr/bin/
 Screenshots go to var/screenshots/ (git-ignored).
 """
 
+import json
 import os
+import uuid
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from search import index
+from search.engine import configured_engine
+from tests.conftest import engine
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -21,6 +27,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -55,3 +63,34 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def elasticsearch_library(settings):
+    """The library on the real Elasticsearch, with an index of its own for this test."""
+    config = engine("elasticsearch")
+    settings.SEARCH_ENGINE_URLS = {"elasticsearch": config.url, "opensearch": ""}
+    settings.LIBRARY_INDEX_PREFIX = f"test-library-{uuid.uuid4().hex[:10]}"
+    index.ensure_index(configured_engine())
+    yield
+    index.drop(config)
+
+
+@pytest.fixture
+def axe_violations():
+    """Run axe-core (from npm, built by `make test`) on the open page at WCAG 2.2 A and AA."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core not found at {AXE}: `make test` installs the npm packages.")
+
+    def check(page):
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA
+        )
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} -> "
+            + json.dumps([n["target"] for n in v["nodes"][:3]])
+            for v in result["violations"]
+        ]
+
+    return check

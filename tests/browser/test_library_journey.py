@@ -1,29 +1,14 @@
 """A practitioner filters the library by sector and driver, opens a result and comes back."""
 
-import uuid
-
 import pytest
 from playwright.sync_api import expect
 
-from search import index
-from search.engine import configured_engine
-from tests.conftest import engine
 from tests.practice import case_study, driver, sector
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def elasticsearch_library(settings):
-    config = engine("elasticsearch")
-    settings.SEARCH_ENGINE_URLS = {"elasticsearch": config.url, "opensearch": ""}
-    settings.LIBRARY_INDEX_PREFIX = f"test-library-{uuid.uuid4().hex[:10]}"
-    index.ensure_index(configured_engine())
-    yield
-    index.drop(config)
 
 
 @pytest.fixture

@@ -1,0 +1,97 @@
+"""Every public page type meets WCAG 2.2 A and AA by axe-core, at phone and desktop widths,
+and the library can be worked by keyboard alone."""
+
+import pytest
+from playwright.sync_api import expect
+
+from casestudies.models import CaseStudyPage, DefinitionPage, RecommendationPage
+from home.demo import load_demo_content
+from roadmap.models import RoadmapPage
+from tests.browser.conftest import DESKTOP, PHONE
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def roadmap_profile_path():
+    """The roadmap with every statement answered "Mostly", as a shared link would carry it."""
+    roadmap = RoadmapPage.objects.live().get()
+    answers = "&".join(f"s-{statement.pk}=3" for statement in roadmap.statements.all())
+    return f"/roadmap/?audience=implementers&sector=education&{answers}"
+
+
+def public_pages():
+    pages = {
+        "home": "/",
+        "standard page": "/about/",
+        "case study index": "/case-studies/",
+        "case study": CaseStudyPage.objects.live().first().url,
+        "recommendation index": "/recommendations/",
+        "recommendation": RecommendationPage.objects.live().first().url,
+        "glossary": "/glossary/",
+        "definition": DefinitionPage.objects.live().first().url,
+        "library": "/library/",
+        "library with filters": "/library/?sector=education&type=case-study",
+        "library with no results": "/library/?q=zzqqxx",
+        "library error": "/library/?page=abc",
+        "roadmap": "/roadmap/",
+        "roadmap with a profile": roadmap_profile_path(),
+        "landscape": "/landscape/",
+    }
+    return pages
+
+
+def test_public_pages_have_no_wcag_22_aa_violations(
+    page, live_server, axe_violations, elasticsearch_library
+):
+    load_demo_content()
+    found = {}
+    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        for name, path in public_pages().items():
+            page.goto(live_server.url + path)
+            violations = axe_violations(page)
+            if violations:
+                found[f"{name} at {width_name} ({path})"] = violations
+    assert not found, "\n".join(f"{where}: {v}" for where, v in found.items())
+
+
+def test_the_library_works_by_keyboard_alone(page, live_server, elasticsearch_library):
+    load_demo_content()
+    page.goto(live_server.url + "/library/")
+    # The skip link is the first stop and takes the reader past the navigation.
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.locator("#library-q")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Search", exact=True)).to_be_focused()
+    page.keyboard.press("Tab")
+    first_type = page.locator("#library-form input[type=checkbox]").first
+    expect(first_type).to_be_focused()
+
+    # Tab on to the Education sector and tick it with the space bar.
+    education = page.locator("#f-sector-education")
+    for _ in range(20):
+        if education.evaluate("e => e === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(education).to_be_focused()
+    page.keyboard.press("Space")
+    expect(education).to_be_checked()
+    expect(page).to_have_url(live_server.url + "/library/?sector=education")
+    expect(education).to_be_focused()  # focus stays where the reader is
+
+    # On to the pagination, and to the next page with Enter.
+    next_page = page.get_by_role("link", name="Next page")
+    for _ in range(120):
+        if next_page.evaluate("e => e === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(next_page).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#library-results")).to_contain_text("Page 2 of")
+    expect(page.locator(".library__count")).to_be_focused()
