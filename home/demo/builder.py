@@ -48,6 +48,13 @@ def _pk_or_value(value):
     return value.pk if isinstance(value, models.Model) else value
 
 
+def _in_order(child_model, rows):
+    """Orderable rows with their place in the list: only the admin's forms set it otherwise."""
+    if not hasattr(child_model, "sort_order_field"):
+        return rows
+    return [{**row, child_model.sort_order_field: i} for i, row in enumerate(rows)]
+
+
 def _stream_key(stream_value):
     return _without_ids(
         [(child.block_type, child.block.get_prep_value(child.value)) for child in stream_value]
@@ -94,7 +101,9 @@ class DemoBuilder:
             if tags is not None:
                 page.tags.set(tags)
             for relation, (child_model, rows) in children.items():
-                setattr(page, relation, [child_model(**row) for row in rows])
+                setattr(
+                    page, relation, [child_model(**row) for row in _in_order(child_model, rows)]
+                )
             parent.add_child(instance=page)
             page.save_revision().publish()
             self.created.append(page)
@@ -133,6 +142,7 @@ class DemoBuilder:
             page.tags.set(tags)
             changed = True
         for relation, (child_model, rows) in children.items():
+            rows = _in_order(child_model, rows)
             names = sorted(rows[0]) if rows else []
             current = [
                 tuple(getattr(child, child._meta.get_field(name).attname) for name in names)

@@ -96,12 +96,20 @@ def build_roadmap():
             },
         ],
     )
-    page.stages = [RoadmapStage(name=name, description=f"{name} stage.") for name in STAGES]
+    page.stages = [
+        RoadmapStage(name=name, description=f"{name} stage.", sort_order=i)
+        for i, name in enumerate(STAGES)
+    ]
     page.statements = [
-        RoadmapStatement(driver=trust, text="People keep the same worker."),
-        RoadmapStatement(driver=trust, text="We do what we say we will do."),
-        RoadmapStatement(driver=voice, text="People help decide how the service is run."),
-        RoadmapStatement(driver=voice, text="We say what changed because of feedback."),
+        RoadmapStatement(driver=about, text=text, sort_order=i)
+        for i, (about, text) in enumerate(
+            [
+                (trust, "People keep the same worker."),
+                (trust, "We do what we say we will do."),
+                (voice, "People help decide how the service is run."),
+                (voice, "We say what changed because of feedback."),
+            ]
+        )
     ]
     page = publish_page(home_page(), page)
     statements = list(page.statements.all())
