@@ -2,7 +2,10 @@
 
 import datetime
 
+from django.utils.text import slugify
+
 from wagtail.models import Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from casestudies.models import (
     Borough,
@@ -86,3 +89,44 @@ def case_study(title="Calm spaces in custody", publish=True, **fields):
     page.drivers = drivers
     page.tags.set(tags)
     return (publish_page if publish else draft_page)(case_study_index(), page)
+
+
+def case_study_form(
+    title="Listening circles in pupil referral units",
+    lead="education",
+    partners=(),
+    drivers=None,
+    **extra,
+):
+    """The add or edit form for a case study, as the Wagtail editor posts it."""
+    data = {
+        "title": title,
+        "slug": slugify(title),
+        "summary": "Young people and staff meet weekly to talk about what feels safe.",
+        "organisation": "East London Learning Trust (illustrative)",
+        "lead_sector": sector(lead).pk,
+        "tags": "circles",
+        "population": "",
+        "age_group": "",
+        "setting": "",
+        "content_note": "",
+        "challenge": rich_text("Pupils felt unheard."),
+        "approach": rich_text("Weekly circles with a trained facilitator."),
+        "outcomes": rich_text(""),
+        "learning": rich_text(""),
+        "evidence_level": "self-reported",
+        "body": streamfield([]),
+        "status": "running",
+        "started": "2024-09-01",
+        "ended": "",
+        "contact_name": "",
+        "contact_role": "",
+        "contact_email": "",
+        "related_case_studies": inline_formset([]),
+    }
+    data.update(extra)
+    form = nested_form_data(data)
+    # Checkbox lists post one value per ticked box.
+    form["partner_sectors"] = [sector(slug).pk for slug in partners]
+    form["drivers"] = [d.pk for d in drivers] if drivers is not None else [driver().pk]
+    return form

@@ -7,6 +7,7 @@ Screenshots go to var/screenshots/ (git-ignored).
 import json
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,13 +44,29 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
-def page(chromium):
-    context = chromium.new_context(viewport=DESKTOP)
+@contextmanager
+def browser_page(chromium, viewport=DESKTOP, **options):
+    """A page in a fresh browser context: its own cookies, as another person's browser."""
+    context = chromium.new_context(viewport=viewport, **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(chromium):
+    with browser_page(chromium) as page:
+        yield page
+
+
+@pytest.fixture
+def second_page(chromium):
+    """A second person's browser beside `page`, e.g. a moderator beside a champion."""
+    with browser_page(chromium) as page:
+        yield page
 
 
 @pytest.fixture

@@ -58,6 +58,15 @@ def test_public_pages_have_no_wcag_22_aa_violations(
     assert not found, "\n".join(f"{where}: {v}" for where, v in found.items())
 
 
+def tab_to(page, target, most):
+    """Press Tab until `target` has focus, as a keyboard user would; at most `most` times."""
+    for _ in range(most):
+        if target.evaluate("e => e === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    expect(target).to_be_focused()
+
+
 def test_the_library_works_by_keyboard_alone(page, live_server, elasticsearch_library):
     load_demo_content()
     page.goto(live_server.url + "/library/")
@@ -75,11 +84,7 @@ def test_the_library_works_by_keyboard_alone(page, live_server, elasticsearch_li
 
     # Tab on to the Education sector and tick it with the space bar.
     education = page.locator("#f-sector-education")
-    for _ in range(20):
-        if education.evaluate("e => e === document.activeElement"):
-            break
-        page.keyboard.press("Tab")
-    expect(education).to_be_focused()
+    tab_to(page, education, most=20)
     page.keyboard.press("Space")
     expect(education).to_be_checked()
     expect(page).to_have_url(live_server.url + "/library/?sector=education")
@@ -87,11 +92,7 @@ def test_the_library_works_by_keyboard_alone(page, live_server, elasticsearch_li
 
     # On to the pagination, and to the next page with Enter.
     next_page = page.get_by_role("link", name="Next page")
-    for _ in range(120):
-        if next_page.evaluate("e => e === document.activeElement"):
-            break
-        page.keyboard.press("Tab")
-    expect(next_page).to_be_focused()
+    tab_to(page, next_page, most=120)
     page.keyboard.press("Enter")
     expect(page.locator("#library-results")).to_contain_text("Page 2 of")
     expect(page.locator(".library__count")).to_be_focused()

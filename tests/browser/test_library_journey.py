@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import PHONE, browser_page
 from tests.practice import case_study, driver, sector
 
 pytestmark = [
@@ -22,13 +23,8 @@ def corpus():
 
 @pytest.fixture
 def page_without_javascript(chromium):
-    context = chromium.new_context(
-        java_script_enabled=False, viewport={"width": 375, "height": 812}
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    with browser_page(chromium, viewport=PHONE, java_script_enabled=False) as page:
+        yield page
 
 
 def test_practitioner_filters_opens_a_result_and_returns(

@@ -1,15 +1,11 @@
 """A champion submits a case study, a moderator approves it, a practitioner finds it."""
 
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage
-from search import index
-from search.engine import configured_engine
-from tests.conftest import engine
 from tests.moderation.conftest import person
 from tests.practice import case_study_index, driver
 
@@ -19,27 +15,6 @@ pytestmark = [
 ]
 
 TITLE = "Walk and talk mentoring in Lambeth schools"
-
-
-@pytest.fixture
-def elasticsearch_library(settings):
-    config = engine("elasticsearch")
-    settings.SEARCH_ENGINE_URLS = {"elasticsearch": config.url, "opensearch": ""}
-    settings.LIBRARY_INDEX_PREFIX = f"test-library-{uuid.uuid4().hex[:10]}"
-    index.ensure_index(configured_engine())
-    yield
-    index.drop(config)
-
-
-@pytest.fixture
-def moderator_page(chromium):
-    from tests.browser.conftest import DESKTOP
-
-    context = chromium.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 def sign_in(page, live_server, username):
@@ -70,7 +45,7 @@ def assert_nowhere_public(page, live_server):
 
 
 def test_champion_submits_moderator_approves_practitioner_finds_it(
-    page, moderator_page, live_server, screenshot, elasticsearch_library
+    page, second_page, live_server, screenshot, elasticsearch_library
 ):
     section = case_study_index()
     driver(slug="voice", name="Voice and participation")
@@ -104,15 +79,15 @@ def test_champion_submits_moderator_approves_practitioner_finds_it(
     assert_nowhere_public(page, live_server)
 
     # The moderator sees it waiting and approves it.
-    sign_in(moderator_page, live_server, "moderator")
-    waiting = moderator_page.locator("#awaiting-review-section")
+    sign_in(second_page, live_server, "moderator")
+    waiting = second_page.locator("#awaiting-review-section")
     row = waiting.get_by_role("row").filter(has_text=TITLE)
     expect(row).to_contain_text("Amara Lewis")
-    screenshot(moderator_page, "moderation-moderator-dashboard")
+    screenshot(second_page, "moderation-moderator-dashboard")
     row.get_by_role("button", name="Actions").click()
     row.get_by_role("button", name="Approve", exact=True).click()
     # The dashboard reloads with nothing left waiting.
-    expect(moderator_page.get_by_role("row").filter(has_text=TITLE)).to_have_count(0)
+    expect(second_page.get_by_role("row").filter(has_text=TITLE)).to_have_count(0)
 
     published = CaseStudyPage.objects.get(pk=submitted.pk)
     assert published.live

@@ -4,10 +4,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, DriverOfChange
-from tests.practice import case_study_index, sector
+from tests.practice import case_study_form, case_study_index
 
 
 class CaseStudyEditorTests(WagtailPageTestCase):
@@ -18,37 +17,13 @@ class CaseStudyEditorTests(WagtailPageTestCase):
         self.client.force_login(self.user)
 
     def form_data(self, **overrides):
-        data = {
-            "title": "Listening circles in pupil referral units",
-            "slug": "listening-circles",
-            "summary": "Young people and staff meet weekly to talk about what feels safe.",
-            "organisation": "East London Learning Trust (illustrative)",
-            "lead_sector": sector("education").pk,
-            "tags": "circles, exclusion",
-            "population": "",
-            "age_group": "",
-            "setting": "",
-            "content_note": "",
-            "challenge": rich_text("Pupils felt unheard."),
-            "approach": rich_text("Weekly circles with a trained facilitator."),
-            "outcomes": rich_text(""),
-            "learning": rich_text(""),
-            "evidence_level": "self-reported",
-            "body": streamfield([]),
-            "status": "running",
-            "started": "2024-09-01",
-            "ended": "",
-            "contact_name": "",
-            "contact_role": "",
-            "contact_email": "",
-            "related_case_studies": inline_formset([]),
-        }
-        data.update(overrides)
-        form = nested_form_data(data)
-        # Checkbox lists post one value per ticked box.
-        form["partner_sectors"] = [sector("local-authorities").pk]
-        form["drivers"] = [self.driver.pk]
-        return form
+        return case_study_form(
+            slug="listening-circles",
+            tags="circles, exclusion",
+            partners=["local-authorities"],
+            drivers=[self.driver],
+            **overrides,
+        )
 
     def test_editor_can_create_a_case_study_under_the_index(self):
         self.assertCanCreate(self.index, CaseStudyPage, self.form_data())

@@ -4,17 +4,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
-from django.utils.text import slugify
-
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
 from moderation.roles import CHAMPIONS, MODERATORS
-from tests.practice import case_study_index, driver, sector
+from tests.practice import case_study_form, case_study_index
 from tests.search.conftest import indexed, library_backend  # noqa: F401
 
-__all__ = ["indexed", "library_backend"]
+__all__ = ["case_study_form", "indexed", "library_backend"]
 
 
 def person(username, group, **fields):
@@ -53,40 +50,6 @@ def signed_in(user):
     client = Client()
     client.force_login(user)
     return client
-
-
-def case_study_form(title="Listening circles in pupil referral units", lead="education", **extra):
-    """The add or edit form for a case study, as the Wagtail editor posts it."""
-    data = {
-        "title": title,
-        "slug": "",
-        "summary": "Young people and staff meet weekly to talk about what feels safe.",
-        "organisation": "East London Learning Trust (illustrative)",
-        "lead_sector": sector(lead).pk,
-        "tags": "circles",
-        "population": "",
-        "age_group": "",
-        "setting": "",
-        "content_note": "",
-        "challenge": rich_text("Pupils felt unheard."),
-        "approach": rich_text("Weekly circles with a trained facilitator."),
-        "outcomes": rich_text(""),
-        "learning": rich_text(""),
-        "evidence_level": "self-reported",
-        "body": streamfield([]),
-        "status": "running",
-        "started": "2024-09-01",
-        "ended": "",
-        "contact_name": "",
-        "contact_role": "",
-        "contact_email": "",
-        "related_case_studies": inline_formset([]),
-    }
-    data["slug"] = slugify(title)
-    data.update(extra)
-    form = nested_form_data(data)
-    form["drivers"] = [driver().pk]
-    return form
 
 
 def add_url(index):
