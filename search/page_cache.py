@@ -1,28 +1,78 @@
-"""Rendered library pages, kept until anything in the library changes.
+"""The library's version, and rendered library pages kept until it moves on.
 
 The library only changes when the index does (a publish, unpublish, move, privacy change or
 rebuild) or when an editor renames a sector, driver or borough. Each of those moves the
-library's version on; a page rendered for an older version is never served again. The cache
-is Django's default cache, shared by every web worker and the background worker, so a change
-made in one process is seen by all of them at once.
+library's version on, and a page rendered at an older version is never served again. The
+version lives in Django's default cache, shared by every web worker and the background
+worker; each process also remembers it for up to `LIBRARY_VERSION_CHECK_SECONDS` (a second by
+default) and keeps its most used pages in memory, so a kept page costs no query at all.
 
 Only complete answers are kept: not a page rendered in the database fallback while the engine
 is away, not an error page, and never a page for a signed-in user.
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
 
 VERSION_KEY = "library:version"
 TIMEOUT = 60 * 60
+PAGES_IN_MEMORY = 500
+
+_lock = threading.Lock()
+_version = {"value": None, "checked": 0.0}
+_pages = OrderedDict()  # cache key -> (version, html), most recently used last
+_per_version = {}  # name -> (version, value)
+
+
+def current_version():
+    """The library's version: from this process's memory if checked within the last second."""
+    now = time.monotonic()
+    if (
+        _version["value"] is not None
+        and now - _version["checked"] < settings.LIBRARY_VERSION_CHECK_SECONDS
+    ):
+        return _version["value"]
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        version = cache.get(VERSION_KEY)
+    _version.update(value=version, checked=now)
+    return version
+
+
+def library_changed():
+    """Every rendered library page, and everything worked out per version, is out of date."""
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, None)
+    _version.update(value=version, checked=time.monotonic())
+
+
+def per_version(name, compute):
+    """`compute()`, worked out once per library version in this process (e.g. facet labels)."""
+    version = current_version()
+    kept = _per_version.get(name)
+    if kept is None or kept[0] != version:
+        kept = (version, compute())
+        _per_version[name] = kept
+    return kept[1]
 
 
 def _key(request):
     query = (request.get_host(), sorted(request.GET.lists()))
     return "library:page:" + hashlib.sha256(repr(query).encode()).hexdigest()
+
+
+def _remember(key, entry):
+    with _lock:
+        _pages[key] = entry
+        _pages.move_to_end(key)
+        while len(_pages) > PAGES_IN_MEMORY:
+            _pages.popitem(last=False)
 
 
 def cacheable(request):
@@ -31,21 +81,20 @@ def cacheable(request):
 
 def lookup(request):
     """The library's current version, and the HTML kept for this request at it (or None)."""
+    version = current_version()
     key = _key(request)
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        return cache.get(VERSION_KEY), None
-    entry = found.get(key)
-    return version, (entry[1] if entry and entry[0] == version else None)
+    with _lock:
+        entry = _pages.get(key)
+    if entry is None or entry[0] != version:
+        entry = cache.get(key)
+        if entry is None or entry[0] != version:
+            return version, None
+        _remember(key, entry)
+    return version, entry[1]
 
 
 def keep_page(request, version, html):
     """Keep HTML rendered at `version`: read before rendering, so a change made meanwhile wins."""
-    cache.set(_key(request), (version, html), TIMEOUT)
-
-
-def library_changed():
-    """Every rendered library page is out of date from now on."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    key = _key(request)
+    cache.set(key, (version, html), TIMEOUT)
+    _remember(key, (version, html))

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from .documents import FACETS, TYPES
+from .page_cache import per_version
 from .query import MAX_PAGE, SORTS, LibraryQuery
 
 MAX_QUERY_LENGTH = 200
@@ -19,7 +20,11 @@ class ParsedRequest:
 
 
 def known_values():
-    """Facet value slugs and labels, from the editor-owned taxonomies."""
+    """Facet value slugs and labels, from the editor-owned taxonomies (read once per version)."""
+    return per_version("facet-labels", _read_known_values)
+
+
+def _read_known_values():
     from casestudies.models import Borough, DriverOfChange, Sector
 
     values = {"type": {slug: label for slug, (_a, _m, label) in TYPES.items()}}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from .documents import FACETS, TYPES
+from .documents import FACETS
 from .engine import client_for, configured_engine, engine_errors
 from .index import alias_name
 from .models import LibraryFacetValue, LibraryRecord
@@ -109,14 +109,9 @@ def engine_request(query, facet_sizes):
 
 def facet_sizes():
     """Enough buckets for every value of every facet: no silent cut at ten."""
-    from casestudies.models import Borough, DriverOfChange, Sector
+    from .params import known_values
 
-    return {
-        "type": len(TYPES),
-        "sector": Sector.objects.count() + 10,
-        "driver": DriverOfChange.objects.count() + 10,
-        "borough": Borough.objects.count() + 10,
-    }
+    return {facet: len(values) + 10 for facet, values in known_values().items()}
 
 
 def run_on_engine(engine, query):

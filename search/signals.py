@@ -42,7 +42,9 @@ def on_restriction_changed(sender, instance, **kwargs):
 
 
 def on_taxonomy_changed(sender, instance, **kwargs):
-    # A renamed sector, driver or borough changes the labels on every library page.
+    # A renamed sector, driver or borough changes the labels on every library page: now, for
+    # this process, and again once the change is committed, for pages rendered meanwhile.
+    library_changed()
     transaction.on_commit(library_changed)
 
 
