@@ -17,6 +17,12 @@ class LibraryRecord(models.Model):
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     published = models.DateTimeField(null=True, db_index=True)
+    search_text = models.TextField(
+        blank=True,
+        default="",
+        help_text="Title, summary and body in lower case, for the database fallback's search. "
+        "On PostgreSQL a trigram index makes its word matching fast.",
+    )
     document = models.JSONField(help_text="The document as sent to the search engine.")
     needs_engine_sync = models.BooleanField(default=True, db_index=True)
 

@@ -153,9 +153,11 @@ def run_on_engine(engine, query):
 
 
 def _text_filter(text):
+    # Every word somewhere in the title, summary or body (a trigram index serves this on
+    # PostgreSQL); at most twelve words, as the query length is capped anyway.
     condition = Q()
-    for word in text.split()[:12]:
-        condition &= Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+    for word in text.casefold().split()[:12]:
+        condition &= Q(search_text__contains=word)
     return condition
 
 

@@ -20,6 +20,13 @@ from .page_cache import library_changed
 logger = logging.getLogger(__name__)
 
 
+def searchable_text(document):
+    """What the database fallback matches words against: one lower-case string."""
+    return " ".join(
+        part for part in (document["title"], document["summary"], document["body"]) if part
+    ).casefold()
+
+
 def save_record(page, document):
     record, _ = LibraryRecord.objects.update_or_create(
         page_id=page.pk,
@@ -28,6 +35,7 @@ def save_record(page, document):
             "title": document["title"],
             "summary": document["summary"] or "",
             "body": document["body"] or "",
+            "search_text": searchable_text(document),
             "published": page.first_published_at or page.last_published_at,
             "document": document,
             "needs_engine_sync": True,
