@@ -101,6 +101,17 @@ def _link(parsed, **changes):
     return "?" + urlencode(params)
 
 
+def page_numbers(current, last):
+    """First, last and the pages either side of the current one; None where pages are skipped."""
+    wanted = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
+    numbers = []
+    for n in wanted:
+        if numbers and n - numbers[-1] > 1:
+            numbers.append(None)
+        numbers.append(n)
+    return numbers
+
+
 @require_GET
 def library_page(request):
     cacheable = page_cache.cacheable(request)
@@ -138,6 +149,10 @@ def library_page(request):
         "sorts": [(s, s.capitalize() if s != "relevance" else "Best match") for s in library.SORTS],
         "previous_url": page_link + str(results.page - 1) if results.page > 1 else "",
         "next_url": page_link + str(results.page + 1) if results.page < results.pages else "",
+        "page_numbers": [
+            {"number": n, "url": page_link + str(n), "current": n == results.page} if n else None
+            for n in page_numbers(results.page, results.pages)
+        ],
     }
     response = render(request, "search/library.html", context)
     # A page answered by the fallback is not kept: the engine's answer replaces it on return.

@@ -290,6 +290,21 @@ class CaseStudyPage(SummaryMixin, Page):
     def live_related_case_studies(self):
         return public_linked_pages(self.related_case_studies)
 
+    def words_explained(self):
+        """The glossary and its featured definition, for readers new to the words used here."""
+        from .definitions import DefinitionPage, GlossaryPage
+
+        glossary = GlossaryPage.objects.live().public().first()
+        if glossary is None:
+            return None
+        featured = (
+            DefinitionPage.objects.live()
+            .public()
+            .filter(pk=glossary.featured_definition_id)
+            .first()
+        )
+        return {"glossary": glossary, "featured": featured}
+
 
 class RelatedCaseStudy(Orderable):
     source = ParentalKey(

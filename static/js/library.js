@@ -78,7 +78,7 @@
   });
   // Chips ("remove this filter", "clear all") and pagination links stay on the page too.
   form.addEventListener("click", function (event) {
-    var link = event.target.closest("#library-results a.chip, #library-results .pagination a");
+    var link = event.target.closest("#library-results a.chip, #library-results .govuk-pagination a");
     if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
     load(link.href, { push: true, focusResults: true });

@@ -1,5 +1,6 @@
 """The roadmap page: the framework, the self-assessment and the profile it gives."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -35,8 +36,8 @@ def test_the_page_reads_on_its_own_without_answers(client, roadmap):
     # Every statement is a fieldset with a legend and a labelled radio button per answer.
     for statement in roadmap["statements"]:
         assert f'name="s-{statement.pk}"' in html
-        assert f'<label for="s-{statement.pk}-4">Always</label>' in html
-    assert html.count("<legend>") >= len(roadmap["statements"])
+        assert re.search(rf'<label [^>]*for="s-{statement.pk}-4">Always</label>', html)
+    assert html.count("<legend") >= len(roadmap["statements"])
     assert 'method="get"' in html
     assert "How we work out your stage" in html
     assert "Aware: an average from 1 to just under 1.75" in html
