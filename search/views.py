@@ -19,6 +19,9 @@ FACET_TITLES = {
 }
 
 
+FOLD_AFTER = 8
+
+
 def facet_listing(results, parsed, labels):
     """Every value of every facet with its label, count and whether it is ticked."""
     listing = {}
@@ -143,7 +146,17 @@ def library_page(request):
         "query": parsed.query,
         "results": results,
         "hits": [result_json(hit, labels) for hit in results.hits],
-        "facets": [(facet, FACET_TITLES[facet], listing[facet]) for facet in FACETS],
+        "facets": [
+            {
+                "name": facet,
+                "title": FACET_TITLES[facet],
+                "values": listing[facet],
+                # Long lists fold away until wanted; open when one of them is ticked.
+                "folded": len(listing[facet]) > FOLD_AFTER,
+                "open": any(option["selected"] for option in listing[facet]),
+            }
+            for facet in FACETS
+        ],
         "chips": chips,
         "ignored": parsed.ignored,
         "sorts": [(s, s.capitalize() if s != "relevance" else "Best match") for s in library.SORTS],
