@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2
 FACETS = ("type", "sector", "driver", "borough")
 
 # Public type slugs used in URLs and the API, and the page models behind them.
@@ -57,7 +57,9 @@ MAPPINGS = {
                 "sort": {"type": "keyword", "normalizer": "library_sort"},
             },
         },
-        "summary": {"type": "text", "analyzer": "library_text"},
+        # Offsets in the postings let the highlighter mark words without analysing the
+        # summary again for every hit.
+        "summary": {"type": "text", "analyzer": "library_text", "index_options": "offsets"},
         "body": {"type": "text", "analyzer": "library_text"},
         "sector": KEYWORD,
         "driver": KEYWORD,
