@@ -6,21 +6,12 @@ The profile is worked out from the answers in the link on every request and neve
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from casestudies.models import RecommendationPage, Sector
+from django.db.models import Q
+
+from casestudies.models import CaseStudyPage, RecommendationPage, Sector
+from casestudies.models.mixins import public_pages
 
 from . import assessment
-
-
-def _visible(pages):
-    """The chosen pages the public may see: live and without a view restriction."""
-    visible = []
-    for page in pages:
-        if page is None or not page.live:
-            continue
-        if page.get_view_restrictions().exists():
-            continue
-        visible.append(page.specific)
-    return visible
 
 
 @dataclass
@@ -63,11 +54,29 @@ def framework(page):
     """Every driver on the roadmap with what each stage looks like and its statements."""
     stages = page.stage_list
     statements = list(page.statements.all())
+    # A driver deleted from the taxonomy leaves a block without one: it is left out.
+    blocks = [block for block in page.drivers if block.value["driver"] is not None]
+    # Every page chosen anywhere on the roadmap, checked for the public in one query.
+    visible = {
+        page.pk: page
+        for page in public_pages(
+            [
+                chosen.pk
+                for block in blocks
+                for value in block.value["stages"]
+                for name in ("recommendations", "case_studies")
+                for chosen in value[name]
+                if chosen is not None
+            ]
+        )
+    }
+
+    def shown(chosen_pages):
+        return [visible[p.pk] for p in chosen_pages if p is not None and p.pk in visible]
+
     guides = []
-    for block in page.drivers:
+    for block in blocks:
         driver = block.value["driver"]
-        if driver is None:
-            continue  # the driver was deleted from the taxonomy
         descriptions = list(block.value["stages"])
         guide_stages = []
         for number, stage in enumerate(stages, start=1):
@@ -77,8 +86,8 @@ def framework(page):
                     stage=stage,
                     number=number,
                     description=value["description"] if value else "",
-                    recommendations=_visible(value["recommendations"]) if value else [],
-                    case_studies=_visible(value["case_studies"]) if value else [],
+                    recommendations=shown(value["recommendations"]) if value else [],
+                    case_studies=shown(value["case_studies"]) if value else [],
                 )
             )
         guides.append(
@@ -92,13 +101,17 @@ def framework(page):
     return guides
 
 
-def _in_sector(case_study, sector):
-    if case_study.lead_sector_id == sector.pk:
-        return True
-    return any(partner.pk == sector.pk for partner in case_study.partner_sectors.all())
+def case_studies_in_sector(guides, sector):
+    """Ids of the roadmap's case studies that the sector leads or partners in: one query."""
+    chosen = {c.pk for guide in guides for stage in guide.stages for c in stage.case_studies}
+    return set(
+        CaseStudyPage.objects.filter(pk__in=chosen)
+        .filter(Q(lead_sector=sector) | Q(partner_sectors=sector))
+        .values_list("pk", flat=True)
+    )
 
 
-def driver_profile(guide, answers, audience, sector):
+def driver_profile(guide, answers, audience, sector, in_sector=frozenset()):
     values = [answers.values[s.pk] for s in guide.statements if s.pk in answers.values]
     profile = DriverProfile(guide=guide, answered=len(values), average=assessment.average(values))
     index = assessment.stage_index(values, len(guide.stages))
@@ -117,7 +130,7 @@ def driver_profile(guide, answers, audience, sector):
 
     case_studies = profile.next_stage.case_studies
     if sector:
-        matching = [c for c in case_studies if _in_sector(c, sector)]
+        matching = [c for c in case_studies if c.pk in in_sector]
         profile.case_studies_from_other_sectors = not matching and bool(case_studies)
         case_studies = matching or case_studies
     profile.case_studies = case_studies
@@ -198,7 +211,8 @@ def roadmap_context(page, request):
             )
         return context
     sector = next((s for s in sectors if s.slug == answers.sector), None)
-    profiles = [driver_profile(g, answers, answers.audience, sector) for g in guides]
+    in_sector = case_studies_in_sector(guides, sector) if sector else frozenset()
+    profiles = [driver_profile(g, answers, answers.audience, sector, in_sector) for g in guides]
     query = share_query(guides, answers)
     context.update(
         {

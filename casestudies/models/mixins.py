@@ -31,10 +31,17 @@ def names(queryset):
     return [item.name for item in queryset.order_by("sort_order", "name")]
 
 
+def public_pages(page_ids):
+    """The pages the public may see among `page_ids` (live, with no view restriction on them
+    or above them), as their own page types and in the order given: one query for them all."""
+    from wagtail.models import Page
+
+    visible = {
+        page.pk: page for page in Page.objects.filter(pk__in=page_ids).live().public().specific()
+    }
+    return [visible[pk] for pk in page_ids if pk in visible]
+
+
 def public_linked_pages(links):
-    """The pages behind inline page links that the public may see: live and unrestricted."""
-    return [
-        link.page.specific
-        for link in links.select_related("page")
-        if link.page.live and not link.page.get_view_restrictions().exists()
-    ]
+    """The pages behind inline page links that the public may see."""
+    return public_pages([link.page_id for link in links.all()])
