@@ -7,9 +7,7 @@ so the moderator has something waiting on their dashboard.
 """
 
 import datetime
-import secrets
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -21,6 +19,7 @@ from casestudies.models import (
     Principle,
     Sector,
 )
+from home.dev_accounts import dev_account
 from moderation.roles import CHAMPIONS, MODERATORS
 
 from .case_studies import LA, VOICE, YPV
@@ -63,31 +62,18 @@ WAITING_CASE_STUDY = {
 }
 
 
-def password_file(username):
-    return settings.VAR_DIR / f"dev-{username}-password.txt"
-
-
 def ensure_person(spec):
     """The demo account, created once with a new password; returns (user, password to show)."""
-    User = get_user_model()
-    user = User.objects.filter(username=spec["username"]).first()
-    path = password_file(spec["username"])
-    if user is None:
-        password = secrets.token_urlsafe(12)
-        user = User.objects.create_user(
+    user, password = dev_account(
+        spec["username"],
+        lambda password: get_user_model().objects.create_user(
             spec["username"],
             spec["email"],
             password,
             first_name=spec["first_name"],
             last_name=spec["last_name"],
-        )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(password + "\n")
-        path.chmod(0o600)
-    elif path.exists():
-        password = path.read_text().strip()
-    else:
-        password = f"(unchanged: set one with `manage.py changepassword {spec['username']}`)"
+        ),
+    )
     user.groups.add(Group.objects.get(name=spec["group"]))
     return user, password
 
