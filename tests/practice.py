@@ -17,6 +17,9 @@ from casestudies.models import (
     Sector,
 )
 
+# The password of every account the tests make.
+TEST_PASSWORD = "a-long-password"  # noqa: S105
+
 
 def home_page():
     return Site.objects.get(is_default_site=True).root_page.specific

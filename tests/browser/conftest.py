@@ -16,6 +16,7 @@ from playwright.sync_api import sync_playwright
 from search import index
 from search.engine import configured_engine
 from tests.conftest import engine
+from tests.practice import TEST_PASSWORD
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -54,6 +55,15 @@ def browser_page(chromium, viewport=DESKTOP, **options):
         yield page
     finally:
         context.close()
+
+
+def sign_in(page, live_server, username, password=TEST_PASSWORD):
+    """Sign in to the Wagtail admin as a person would, and wait for the dashboard."""
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage
-from tests.practice import case_study_index, driver
+from tests.browser.conftest import sign_in
+from tests.practice import TEST_PASSWORD, case_study_index, driver
 
 pytestmark = [
     pytest.mark.browser,
@@ -21,13 +22,9 @@ def test_editor_saves_a_case_study_draft_and_finds_it_in_the_explorer(
 ):
     index = case_study_index()
     driver(slug="voice", name="Voice and participation")
-    get_user_model().objects.create_superuser("editor", "editor@example.org", "a-long-password")
+    get_user_model().objects.create_superuser("editor", "editor@example.org", TEST_PASSWORD)
 
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill("a-long-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in(page, live_server, "editor")
 
     page.goto(f"{live_server.url}/admin/pages/add/casestudies/casestudypage/{index.pk}/")
     page.locator("#id_title").fill("Walk and talk mentoring in Lambeth")

@@ -14,6 +14,7 @@ tests keep working while the site's styles and class names change.
 """
 
 import re
+from contextlib import ExitStack
 
 from wagtail.locks import WorkflowLock
 from wagtail.models import Site
@@ -25,7 +26,7 @@ from playwright.sync_api import expect
 from casestudies.models import CaseStudyPage
 from home.demo import load_demo_content
 from moderation.roles import CHAMPIONS, MODERATORS
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, browser_page, sign_in
 from tests.moderation.conftest import person
 from tests.practice import case_study, case_study_index, driver, sector
 
@@ -35,7 +36,6 @@ pytestmark = [
 ]
 
 VIEWPORTS = [pytest.param(PHONE, id="phone"), pytest.param(DESKTOP, id="desktop")]
-PASSWORD = "a-long-password"
 RESULT_COUNT = re.compile(r"^\d+ results?$")
 AWAITING_REVIEW = "Awaiting your review"
 YOUR_CASE_STUDIES = "Your case studies"
@@ -48,34 +48,12 @@ def width_name(viewport):
     return "phone" if viewport == PHONE else "desktop"
 
 
-def new_page(chromium, viewport):
-    """A page in a browser context of its own, as a separate person on their own device."""
-    context = chromium.new_context(viewport=viewport)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
-
-
 @pytest.fixture
 def open_page(chromium):
-    """Open pages in fresh browser contexts; all are closed after the test."""
-    pages = []
-
-    def open_(viewport):
-        pages.append(new_page(chromium, viewport))
-        return pages[-1]
-
-    yield open_
-    for page in pages:
-        page.context.close()
-
-
-def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    """Open pages in browser contexts of their own, as separate people on their own devices;
+    all are closed after the test."""
+    with ExitStack() as contexts:
+        yield lambda viewport: contexts.enter_context(browser_page(chromium, viewport))
 
 
 def serve_site_at(live_server):

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage
+from tests.browser.conftest import sign_in
 from tests.moderation.conftest import person
 from tests.practice import case_study_index, driver
 
@@ -15,14 +16,6 @@ pytestmark = [
 ]
 
 TITLE = "Walk and talk mentoring in Lambeth schools"
-
-
-def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-password")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
 
 
 def type_rich_text(page, field_id, text):

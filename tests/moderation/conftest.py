@@ -8,17 +8,17 @@ from django.urls import reverse
 import pytest
 
 from moderation.roles import CHAMPIONS, MODERATORS
-from tests.practice import case_study_form, case_study_index
+from tests.practice import TEST_PASSWORD, case_study_form, case_study_index
 from tests.search.conftest import indexed, library_backend  # noqa: F401
 
-__all__ = ["case_study_form", "indexed", "library_backend"]
+__all__ = ["indexed", "library_backend"]
 
 
 def person(username, group, **fields):
     user = get_user_model().objects.create_user(
         username,
         f"{username}@example.org",
-        "a-long-password",
+        TEST_PASSWORD,
         first_name=fields.get("first_name", username.title()),
         last_name=fields.get("last_name", "Tester"),
     )

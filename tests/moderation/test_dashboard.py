@@ -9,7 +9,9 @@ from wagtail.models import TaskState
 
 import pytest
 
-from .conftest import add_url, case_study_form, signed_in, submit_new_case_study, workflow_action
+from tests.practice import case_study_form
+
+from .conftest import add_url, signed_in, submit_new_case_study, workflow_action
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ import pytest
 
 from casestudies.models import CaseStudyPage, Sector
 from moderation.roles import CHAMPIONS, MODERATORS, WORKFLOW
-from tests.practice import case_study, glossary, recommendation_index
+from tests.practice import case_study, case_study_form, glossary, recommendation_index
 
-from .conftest import add_url, case_study_form, signed_in, submit_new_case_study, workflow_action
+from .conftest import add_url, signed_in, submit_new_case_study, workflow_action
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ import pytest
 
 from casestudies.models import CaseStudyPage
 from moderation.models import SKIPPED_ACTION
+from tests.practice import case_study_form
 
-from .conftest import case_study_form, signed_in, submit_new_case_study, workflow_action
+from .conftest import signed_in, submit_new_case_study, workflow_action
 
 pytestmark = pytest.mark.django_db
 
