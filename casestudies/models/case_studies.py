@@ -282,6 +282,15 @@ class CaseStudyPage(SummaryMixin, Page):
             return None
         return {"name": self.contact_name, "role": self.contact_role, "email": self.contact_email}
 
+    def status_line(self):
+        """Where the work stands, in words: "Running since March 2024", "Completed in May 2023"."""
+        if self.status == self.Status.COMPLETED:
+            return f"Completed in {self.ended:%B %Y}" if self.ended else "Completed"
+        if self.status == self.Status.PLANNED:
+            return f"Planned to start in {self.started:%B %Y}" if self.started else "Planned"
+        label = self.get_status_display()
+        return f"{label} since {self.started:%B %Y}" if self.started else label
+
     def all_sectors(self):
         """Lead sector first, then partner sectors in editorial order."""
         partners = [s for s in self.partner_sectors.all() if s.pk != self.lead_sector_id]

@@ -55,6 +55,24 @@ def test_case_study_renders_its_story_and_taxonomy_links(client):
     assert 'aria-label="Breadcrumb"' in html
 
 
+@pytest.mark.parametrize(
+    ("status", "dates", "line"),
+    [
+        ("running", {"started": datetime.date(2024, 3, 1)}, "Running since March 2024"),
+        ("pilot", {}, "Pilot"),
+        (
+            "completed",
+            {"started": datetime.date(2021, 11, 1), "ended": datetime.date(2023, 5, 1)},
+            "Completed in May 2023",
+        ),
+        ("planned", {"started": datetime.date(2027, 1, 1)}, "Planned to start in January 2027"),
+    ],
+)
+def test_case_study_says_where_the_work_stands(client, status, dates, line):
+    page = case_study(status=status, **{"started": None, **dates})
+    assert f"· {line}" in client.get(page.url).content.decode()
+
+
 def test_case_study_revision_is_what_the_public_sees(client):
     page = case_study()
     page.title = "A newer title still in draft"
