@@ -3,8 +3,8 @@
 The library only changes when the index does (a publish, unpublish, move, privacy change or
 rebuild) or when an editor renames a sector, driver or borough. Each of those moves the
 library's version on, and a page rendered at an older version is never served again. The
-version lives in Django's default cache, shared by every web worker and the background
-worker; each process also remembers it for up to `LIBRARY_VERSION_CHECK_SECONDS` (a second by
+version lives in the "library" cache (a database table), shared by every web worker and the
+background worker; each process also remembers it for up to `LIBRARY_VERSION_CHECK_SECONDS` (a second by
 default) and keeps its most used pages in memory, so a kept page costs no query at all.
 
 Only complete answers are kept: not a page rendered in the database fallback while the engine
@@ -17,9 +17,10 @@ import time
 from collections import OrderedDict
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 VERSION_KEY = "library:version"
+CACHE = "library"
 TIMEOUT = 60 * 60
 PAGES_IN_MEMORY = 500
 
@@ -37,6 +38,7 @@ def current_version():
         and now - _version["checked"] < settings.LIBRARY_VERSION_CHECK_SECONDS
     ):
         return _version["value"]
+    cache = caches[CACHE]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), None)
@@ -48,7 +50,7 @@ def current_version():
 def library_changed():
     """Every rendered library page, and everything worked out per version, is out of date."""
     version = time.time_ns()
-    cache.set(VERSION_KEY, version, None)
+    caches[CACHE].set(VERSION_KEY, version, None)
     _version.update(value=version, checked=time.monotonic())
 
 
@@ -86,7 +88,7 @@ def lookup(request):
     with _lock:
         entry = _pages.get(key)
     if entry is None or entry[0] != version:
-        entry = cache.get(key)
+        entry = caches[CACHE].get(key)
         if entry is None or entry[0] != version:
             return version, None
         _remember(key, entry)
@@ -96,5 +98,5 @@ def lookup(request):
 def keep_page(request, version, html):
     """Keep HTML rendered at `version`: read before rendering, so a change made meanwhile wins."""
     key = _key(request)
-    cache.set(key, (version, html), TIMEOUT)
+    caches[CACHE].set(key, (version, html), TIMEOUT)
     _remember(key, (version, html))

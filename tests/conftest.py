@@ -19,11 +19,13 @@ ENGINE_URLS = {
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with no rendered library pages kept from another test's data."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 def engine(kind):

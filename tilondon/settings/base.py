@@ -126,14 +126,16 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The public library talks to a search engine only when one is configured.
 # Either variable may be set; Elasticsearch wins when both are.
-# One cache shared by every web worker and the background worker: it holds the library's
-# rendered pages and the version that retires them. A table in the site's own database,
+# Each process keeps its own default cache (Wagtail's site paths and the like, read on every
+# page). The library's rendered pages and the version that retires them must be seen by every
+# web worker and the background worker, so they live in a table in the site's own database,
 # made by `manage.py createcachetable`.
 CACHES = {
-    "default": {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "library": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "practice_library_cache",
-    }
+    },
 }
 
 SEARCH_ENGINE_URLS = {
