@@ -5,16 +5,18 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from search.engine import engine_status
+from search.health import search_status
 
 
 @never_cache
 @require_GET
 def healthz(request):
-    """Database and search engine status. 200 while the site can serve pages.
+    """Database, search engine, change queue and worker status.
 
-    The library falls back to the database when the engine is down, so a down engine is
-    reported but does not make the site unhealthy; a down database does.
+    200 while the site can serve pages and keep the library up to date. The library falls back
+    to the database when the engine is down, so a down engine is reported but does not make the
+    site unhealthy; a down database does, and so does a silent worker (then nothing published
+    reaches the engine and scheduled pages never go live).
     """
     try:
         with connection.cursor() as cursor:
@@ -22,7 +24,8 @@ def healthz(request):
         database = {"status": "ok", "vendor": connection.vendor}
     except DatabaseError as error:
         database = {"status": "down", "error": type(error).__name__}
-    search = engine_status()
-    serving = database["status"] == "ok"
-    body = {"status": "ok" if serving else "down", "database": database, "search": search}
-    return JsonResponse(body, status=200 if serving else 503)
+        body = {"status": "down", "database": database}
+        return JsonResponse(body, status=503)
+    search, search_healthy = search_status()
+    body = {"status": "ok" if search_healthy else "down", "database": database, "search": search}
+    return JsonResponse(body, status=200 if search_healthy else 503)

@@ -5,11 +5,13 @@ Elasticsearch and OpenSearch clusters: stemming comes from the hunspell filter w
 dictionary, and as-you-type matching from `index_prefixes`, both in every engine's core.
 """
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 FACETS = ("type", "sector", "driver", "borough")
 
 # Public type slugs used in URLs and the API, and the page models behind them.
@@ -21,7 +23,8 @@ TYPES = {
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
-    "number_of_replicas": 0,
+    # One node runs green with no replica; a cluster keeps a copy on a second node.
+    "auto_expand_replicas": "0-1",
     "analysis": {
         "filter": {
             "library_stop": {"type": "stop", "stopwords": "_english_"},
@@ -89,15 +92,20 @@ def indexable_pages():
         ContentType.objects.get_by_natural_key(app_label, model)
         for app_label, model, _ in TYPES.values()
     ]
-    return Page.objects.live().public().filter(content_type__in=content_types).specific()
+    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    return (
+        Page.objects.live().public().filter(not_expired, content_type__in=content_types).specific()
+    )
 
 
 def is_indexable(page):
-    """Live, public, of a library type. Drafts, moderation and restricted pages are not."""
+    """Live, public, unexpired, of a library type. Drafts, moderation and restricted pages
+    are not."""
     return (
         page is not None
         and type_of(page) is not None
         and page.live
+        and not (page.expire_at and page.expire_at <= timezone.now())
         and not page.get_view_restrictions().exists()
     )
 

@@ -3,6 +3,10 @@
 The library runs on Elasticsearch or OpenSearch. Their REST APIs agree on everything the
 library uses, so the rest of the code sends the same request bodies through whichever
 official client matches the configured engine. Nothing outside `search/` imports this.
+
+A setting may name several nodes of one cluster (comma-separated): the client spreads requests
+over them and skips a node that stops answering. Connecting has a short timeout of its own, so
+a node that is gone is noticed at once; reading has a longer one for real work.
 """
 
 from dataclasses import dataclass
@@ -11,11 +15,17 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 
+import urllib3
+
 
 @dataclass(frozen=True)
 class EngineConfig:
     kind: str  # "elasticsearch" or "opensearch"
-    url: str
+    url: str  # one node's address, or several separated by commas
+
+    @property
+    def hosts(self):
+        return [part.strip() for part in self.url.split(",") if part.strip()]
 
 
 def configured_engine():
@@ -27,15 +37,35 @@ def configured_engine():
     return None
 
 
+def _timeout(read):
+    return urllib3.Timeout(connect=settings.SEARCH_ENGINE_CONNECT_TIMEOUT, read=read)
+
+
 @cache
 def _client_for(kind, url, timeout):
+    hosts = EngineConfig(kind, url).hosts
     if kind == "elasticsearch":
+        from elastic_transport import Urllib3HttpNode
         from elasticsearch import Elasticsearch
 
-        return Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False)
-    from opensearchpy import OpenSearch
+        class Node(Urllib3HttpNode):
+            def __init__(self, config):
+                super().__init__(config)
+                self.pool.timeout = _timeout(config.request_timeout)
 
-    return OpenSearch(url, timeout=timeout, max_retries=1, retry_on_timeout=False)
+        return Elasticsearch(
+            hosts, request_timeout=timeout, max_retries=1, retry_on_timeout=False, node_class=Node
+        )
+    from opensearchpy import OpenSearch, Urllib3HttpConnection
+
+    class Connection(Urllib3HttpConnection):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.pool.timeout = _timeout(self.timeout)
+
+    return OpenSearch(
+        hosts, timeout=timeout, max_retries=1, retry_on_timeout=False, connection_class=Connection
+    )
 
 
 def client_for(engine):
@@ -43,13 +73,35 @@ def client_for(engine):
     return _client_for(engine.kind, engine.url, settings.SEARCH_ENGINE_TIMEOUT)
 
 
-def cluster_health(engine, **query):
+def search(engine, index, body):
+    """Run a search for a reader: it waits at most `SEARCH_QUERY_TIMEOUT` for the answer."""
+    timeout = settings.SEARCH_QUERY_TIMEOUT
+    client = client_for(engine)
+    if engine.kind == "elasticsearch":
+        return client.options(request_timeout=timeout).search(index=index, body=body)
+    return client.search(index=index, body=body, params={"request_timeout": timeout})
+
+
+def ping(engine, timeout):
+    """True when the cluster answers a health request within `timeout` seconds."""
+    try:
+        cluster_health(engine, request_timeout=timeout)
+    except engine_errors():
+        return False
+    return True
+
+
+def cluster_health(engine, request_timeout=3, **query):
     """The cluster health document. The two clients name the server-side timeout differently."""
     client = client_for(engine)
     if engine.kind == "opensearch":
         # opensearch-py takes `timeout` as its own request timeout, so send it in the URL.
-        return client.transport.perform_request("GET", f"/_cluster/health?{urlencode(query)}")
-    return client.cluster.health(**query)
+        return client.transport.perform_request(
+            "GET",
+            f"/_cluster/health?{urlencode(query)}",
+            params={"request_timeout": request_timeout},
+        )
+    return client.options(request_timeout=request_timeout).cluster.health(**query)
 
 
 def engine_version(engine):
@@ -58,37 +110,31 @@ def engine_version(engine):
     return next(iter(info["nodes"].values()))["version"]
 
 
-def engine_status(engine=None):
-    """A short report on the engine for /healthz: never raises."""
-    engine = engine or configured_engine()
-    if engine is None:
-        return {"backend": "database", "status": "ok"}
-    try:
-        health = cluster_health(engine, timeout="2s")
-        version = engine_version(engine)
-    except Exception as error:  # noqa: BLE001 - any failure means "down" to a health check
-        return {"backend": engine.kind, "status": "down", "error": type(error).__name__}
-    return {
-        "backend": engine.kind,
-        "status": "ok",
-        "version": version,
-        "cluster": health.get("status", "unknown"),
-    }
-
-
 def bulk(engine, actions, **options):
-    """Stream bulk actions through the official client's helper; returns (ok, errors)."""
+    """Stream bulk actions through the official client's helper.
+
+    Yields `(ok, item)` for every action, so each document's own answer can be read; a
+    connection failure raises one of `engine_errors()`.
+    """
     if engine.kind == "elasticsearch":
-        from elasticsearch.helpers import bulk as helper
+        from elasticsearch.helpers import streaming_bulk as helper
     else:
-        from opensearchpy.helpers import bulk as helper
-    return helper(client_for(engine), actions, **options)
+        from opensearchpy.helpers import streaming_bulk as helper
+    return helper(client_for(engine), actions, raise_on_error=False, **options)
 
 
 def engine_errors():
-    """The exception types that mean "the engine could not answer" for either client."""
+    """The exception types that mean "the engine could not do it" for either client."""
     from elastic_transport import TransportError
     from elasticsearch import ApiError
+    from elasticsearch.helpers import BulkIndexError
     from opensearchpy.exceptions import OpenSearchException
 
-    return (TransportError, ApiError, OpenSearchException, ConnectionError, TimeoutError)
+    return (
+        TransportError,
+        ApiError,
+        BulkIndexError,
+        OpenSearchException,
+        ConnectionError,
+        TimeoutError,
+    )

@@ -1,12 +1,16 @@
 """The library index on the search engine: versioned indexes behind one alias.
 
-Readers always query the alias. A rebuild fills a new index and moves the alias in one
-`_aliases` call, so the library keeps answering throughout and a failed rebuild leaves the old
-index serving.
+Readers always query the alias. Every write carries the sequence number of the change it comes
+from as the document's external version, so writes may be repeated or arrive out of order and
+the engine still keeps the newest. A rebuild fills a new index from a snapshot, replays the
+changes made since, moves the alias in one `_aliases` call and replays again: the library keeps
+answering throughout, loses no change made meanwhile, and a failed rebuild leaves the old index
+serving.
 """
 
 import logging
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 
@@ -14,6 +18,16 @@ from .documents import INDEX_SETTINGS, MAPPING_VERSION, MAPPINGS
 from .engine import bulk, client_for
 
 logger = logging.getLogger(__name__)
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Write:
+    """One document to write or remove, at a version (the change's sequence number)."""
+
+    page_id: int
+    version: int
+    document: dict | None  # None removes the page
 
 
 def alias_name():
@@ -46,29 +60,65 @@ def ensure_index(engine):
     client_for(engine).indices.put_alias(index=name, name=alias_name())
 
 
-def _actions(index, documents):
-    for document in documents:
-        yield {
-            "_op_type": "index",
-            "_index": index,
-            "_id": document["page_id"],
-            "_source": document,
-        }
+def _action(index, write):
+    action = {
+        "_index": index,
+        "_id": write.page_id,
+        "version": write.version,
+        "version_type": "external",
+    }
+    if write.document is None:
+        return {**action, "_op_type": "delete"}
+    return {**action, "_op_type": "index", "_source": write.document}
 
 
-def rebuild(engine, documents, on_progress=None):
-    """Index `documents` into a fresh index, then swap the alias to it atomically."""
+def _refusal(op_type, item):
+    """Why the engine refused one bulk item, or None when the item is where it should be."""
+    status = item.get("status", 500)
+    if 200 <= status < 300:
+        return None
+    if status == 409:
+        return None  # the engine already holds a newer version of this page
+    if op_type == "delete" and status == 404:
+        return None  # nothing to remove
+    error = item.get("error") or {}
+    if isinstance(error, dict):
+        return f"{error.get('type', status)}: {error.get('reason', '')}".strip()
+    return str(error) or f"status {status}"
+
+
+def write(engine, writes, index=None, refresh=True):
+    """Apply `writes` to `index` (the alias by default). Returns {page_id: refusal} for the
+    documents the engine refused; a connection failure raises one of `engine_errors()`."""
+    index = index or alias_name()
+    refused = {}
+    for ok, result in bulk(
+        engine, (_action(index, w) for w in writes), refresh=refresh, chunk_size=CHUNK
+    ):
+        if ok:
+            continue
+        op_type, item = next(iter(result.items()))
+        reason = _refusal(op_type, item)
+        if reason:
+            refused[int(item["_id"])] = reason[:1000]
+    return refused
+
+
+def rebuild(engine, snapshot, changes_since, on_progress=None):
+    """Fill a fresh index from `snapshot` (writes), replay `changes_since()` into it before and
+    after swapping the alias, and remove the old indexes. Returns the new index's name."""
     client = client_for(engine)
     name = new_index_name()
     create_index(engine, name)
     try:
-        count = 0
-        for chunk_start in range(0, len(documents), 500):
-            chunk = documents[chunk_start : chunk_start + 500]
-            bulk(engine, _actions(name, chunk), refresh=False)
-            count += len(chunk)
+        done = 0
+        for start in range(0, len(snapshot), CHUNK):
+            chunk = snapshot[start : start + CHUNK]
+            _must_land(write(engine, chunk, index=name, refresh=False))
+            done += len(chunk)
             if on_progress:
-                on_progress(count)
+                on_progress(done)
+        _must_land(write(engine, changes_since(), index=name, refresh=False))
         client.indices.refresh(index=name)
         old = indexes_behind_alias(engine)
         swap = [{"remove": {"index": index, "alias": alias_name()}} for index in old]
@@ -77,8 +127,22 @@ def rebuild(engine, documents, on_progress=None):
     except Exception:
         client.indices.delete(index=name, ignore_unavailable=True)
         raise
+    # Changes applied through the alias to the old index between the first replay and the swap.
+    _must_land(write(engine, changes_since(), index=name, refresh=True))
     remove_unused_indexes(engine)
     return name
+
+
+class RebuildRefused(Exception):
+    """The engine refused documents while a new index was being filled."""
+
+
+def _must_land(refused):
+    if refused:
+        page_id, reason = next(iter(refused.items()))
+        raise RebuildRefused(
+            f"the engine refused {len(refused)} document(s), e.g. page {page_id}: {reason}"
+        )
 
 
 def remove_unused_indexes(engine):
@@ -88,22 +152,6 @@ def remove_unused_indexes(engine):
     for name in client.indices.get(index=f"{alias_name()}-v*").keys():
         if name not in live:
             client.indices.delete(index=name)
-
-
-def put_documents(engine, documents, removals=(), refresh=True):
-    """Write and remove documents through the alias in one bulk request."""
-    ensure_index(engine)
-    actions = [
-        {"_op_type": "index", "_index": alias_name(), "_id": d["page_id"], "_source": d}
-        for d in documents
-    ]
-    actions += [
-        {"_op_type": "delete", "_index": alias_name(), "_id": page_id} for page_id in removals
-    ]
-    if actions:
-        # Refresh straight away: editors publish a few pages an hour, and a published page
-        # should be findable at once rather than at the next scheduled refresh.
-        bulk(engine, actions, refresh=refresh, raise_on_error=False)
 
 
 def drop(engine):

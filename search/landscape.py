@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils import timezone
 
-from .engine import client_for, configured_engine, engine_errors
+from .engine import search
 from .index import alias_name
 from .models import LibraryFacetValue, LibraryRecord
-from .query import facet_sizes
+from .query import engine_or_database, facet_sizes
 
 CASE_STUDY = "case-study"
 
@@ -61,7 +61,7 @@ def _buckets(aggregation):
 
 
 def landscape_on_engine(engine):
-    response = client_for(engine).search(index=alias_name(), body=engine_request(facet_sizes()))
+    response = search(engine, alias_name(), engine_request(facet_sizes()))
     aggregations = response["aggregations"]
     return Landscape(
         total=response["hits"]["total"]["value"],
@@ -105,12 +105,7 @@ def landscape_on_database():
 
 def landscape(engine=None):
     """Count published case studies by sector and driver, falling back like the library."""
-    engine = engine or configured_engine()
-    if engine is None:
-        return landscape_on_database()
-    try:
-        return landscape_on_engine(engine)
-    except engine_errors():
-        counts = landscape_on_database()
+    counts, fell_back = engine_or_database(landscape_on_engine, landscape_on_database, engine)
+    if fell_back:
         counts.fallback_notice = FALLBACK_NOTICE
-        return counts
+    return counts

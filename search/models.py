@@ -1,8 +1,11 @@
-"""The database copy of the library index.
+"""The database copy of the library index, and the ordered log of changes the engine must see.
 
-Every document sent to the search engine is also kept here. The library answers from these
-rows when no engine is configured or the engine is down, and rows whose engine update has not
-landed yet are flagged, so nothing is lost while the engine is away.
+Every document in the library is kept here as a `LibraryRecord`: the library answers from these
+rows when no engine is configured or the engine cannot answer, and the read-time guard checks
+every engine hit against them. Each change to a record appends a `LibraryChange` in the same
+transaction; the worker applies the log to the engine in order and marks entries done by their
+sequence number, so a change made while the engine is away, hung or refusing writes is never
+lost, and a newer change is never marked done by an older write.
 """
 
 from django.db import models
@@ -24,7 +27,6 @@ class LibraryRecord(models.Model):
         "On PostgreSQL a trigram index makes its word matching fast.",
     )
     document = models.JSONField(help_text="The document as sent to the search engine.")
-    needs_engine_sync = models.BooleanField(default=True, db_index=True)
 
     def __str__(self):
         return self.title
@@ -47,10 +49,58 @@ class LibraryFacetValue(models.Model):
         return f"{self.facet}={self.value}"
 
 
-class PendingRemoval(models.Model):
-    """A page that must leave the engine's index, kept until the engine confirms."""
+class PendingChangeQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(applied_at__isnull=True)
 
-    page_id = models.IntegerField(unique=True)
+    def failing(self):
+        return self.pending().filter(attempts__gt=0)
+
+
+class LibraryChange(models.Model):
+    """One upsert or removal the engine must apply, numbered in the order it was made.
+
+    The id is the sequence number; it is also the document's external version in the engine,
+    so an older write that arrives late can never overwrite a newer one.
+    """
+
+    UPSERT = "upsert"
+    REMOVE = "remove"
+
+    page_id = models.IntegerField(db_index=True)
+    action = models.CharField(
+        max_length=10, choices=[(UPSERT, "Add or update"), (REMOVE, "Remove")]
+    )
+    document = models.JSONField(null=True, blank=True, help_text="The document to write.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True, help_text="Why the engine refused it last time.")
+
+    objects = PendingChangeQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["id"],
+                name="library_change_pending",
+                condition=models.Q(applied_at__isnull=True),
+            ),
+            models.Index(fields=["applied_at"], name="library_change_applied"),
+        ]
 
     def __str__(self):
-        return f"remove page {self.page_id}"
+        return f"{self.action} page {self.page_id} (#{self.pk})"
+
+
+class WorkerHeartbeat(models.Model):
+    """When the background worker last showed it was alive, and how its last push went."""
+
+    name = models.CharField(max_length=40, unique=True)
+    beat_at = models.DateTimeField()
+    last_push_at = models.DateTimeField(null=True, blank=True)
+    last_push_result = models.CharField(max_length=255, blank=True)
+
+    def __str__(self):
+        return f"{self.name} at {self.beat_at:%H:%M:%S}"

@@ -2,8 +2,12 @@
 
 `LibraryQuery` says what the practitioner asked for. `run` sends it to the configured engine
 in one request (hits, highlights, all four facets with disjunctive counts, a spelling
-suggestion) or, when no engine is configured or it cannot answer, to the database copy of the
-index. Both return the same `LibraryResults`.
+suggestion) or, when no engine is configured, it cannot answer or its circuit breaker is open,
+to the database copy of the index. Both return the same `LibraryResults`.
+
+Every hit the engine returns is checked against the database copy before it is shown (the
+read-time guard): a page taken down is gone from the copy in the editor's own transaction, so
+an engine that has not caught up yet can never show it.
 """
 
 import math
@@ -11,8 +15,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from . import breaker
 from .documents import FACETS
-from .engine import client_for, configured_engine, engine_errors
+from .engine import configured_engine, engine_errors
+from .engine import search as engine_search
 from .index import alias_name
 from .models import LibraryFacetValue, LibraryRecord
 
@@ -114,12 +120,21 @@ def facet_sizes():
     return {facet: len(values) + 10 for facet, values in known_values().items()}
 
 
+def still_public(page_ids):
+    """The pages among `page_ids` that are in the library now: one query for a page of hits."""
+    if not page_ids:
+        return set()
+    return set(LibraryRecord.objects.filter(page_id__in=page_ids).values_list("page_id", flat=True))
+
+
 def run_on_engine(engine, query):
-    response = client_for(engine).search(
-        index=alias_name(), body=engine_request(query, facet_sizes())
-    )
+    response = engine_search(engine, alias_name(), engine_request(query, facet_sizes()))
+    raw_hits = response["hits"]["hits"]
+    shown = still_public([hit["_source"]["page_id"] for hit in raw_hits])
     hits = []
-    for hit in response["hits"]["hits"]:
+    for hit in raw_hits:
+        if hit["_source"]["page_id"] not in shown:
+            continue
         document = dict(hit["_source"])
         document["highlight"] = (hit.get("highlight") or {}).get("summary", [""])[0]
         hits.append(document)
@@ -137,7 +152,8 @@ def run_on_engine(engine, query):
             words.append(options[0]["text"] if options else entry["text"])
         candidate = " ".join(words)
         suggestion = candidate if candidate.lower() != query.q.strip().lower() else ""
-    count = response["hits"]["total"]["value"]
+    # Hits held back by the guard are not counted either.
+    count = max(response["hits"]["total"]["value"] - (len(raw_hits) - len(hits)), len(hits))
     return LibraryResults(
         count=count,
         page=query.page,
@@ -213,17 +229,53 @@ FALLBACK_NOTICE = (
 )
 
 
-def run(query, engine=None):
-    """Answer a library query from the engine, or from the database if it cannot answer."""
+def engine_or_database(on_engine, on_database, engine=None):
+    """`on_engine(engine)` when the engine can answer, else `on_database()`.
+
+    Returns (answer, fell_back): `fell_back` is True when an engine is configured but the
+    database answered, because the engine failed or its breaker is open."""
     engine = engine or configured_engine()
     if engine is None:
-        return run_on_database(query)
-    try:
-        return run_on_engine(engine, query)
-    except engine_errors():
-        results = run_on_database(query)
+        return on_database(), False
+    if breaker.allow(engine):
+        try:
+            answer = on_engine(engine)
+        except engine_errors():
+            breaker.failed(engine)
+        else:
+            breaker.succeeded(engine)
+            return answer, False
+    return on_database(), True
+
+
+def run(query, engine=None):
+    """Answer a library query from the engine, or from the database if it cannot answer."""
+    results, fell_back = engine_or_database(
+        lambda engine: run_on_engine(engine, query), lambda: run_on_database(query), engine
+    )
+    if fell_back:
         results.fallback_notice = FALLBACK_NOTICE
-        return results
+    return results
+
+
+def _suggest_on_engine(engine, text, limit):
+    body = {
+        "query": {"match_bool_prefix": {"title.plain": {"query": text, "operator": "and"}}},
+        "size": limit,
+        "_source": ["page_id", "title", "url", "type"],
+    }
+    sources = [hit["_source"] for hit in engine_search(engine, alias_name(), body)["hits"]["hits"]]
+    shown = still_public([source["page_id"] for source in sources])
+    return [
+        {"title": s["title"], "url": s["url"], "type": s["type"]}
+        for s in sources
+        if s["page_id"] in shown
+    ]
+
+
+def _suggest_on_database(text, limit):
+    records = LibraryRecord.objects.filter(title__icontains=text).order_by("title")[:limit]
+    return [{"title": r.title, "url": r.document.get("url"), "type": r.type} for r in records]
 
 
 def suggest(text, engine=None, limit=8):
@@ -231,28 +283,9 @@ def suggest(text, engine=None, limit=8):
     text = text.strip()
     if not text:
         return []
-    engine = engine or configured_engine()
-    if engine is not None:
-        try:
-            response = client_for(engine).search(
-                index=alias_name(),
-                body={
-                    "query": {
-                        "match_bool_prefix": {"title.plain": {"query": text, "operator": "and"}}
-                    },
-                    "size": limit,
-                    "_source": ["title", "url", "type"],
-                },
-            )
-            return [
-                {
-                    "title": h["_source"]["title"],
-                    "url": h["_source"]["url"],
-                    "type": h["_source"]["type"],
-                }
-                for h in response["hits"]["hits"]
-            ]
-        except engine_errors():
-            pass
-    records = LibraryRecord.objects.filter(title__icontains=text).order_by("title")[:limit]
-    return [{"title": r.title, "url": r.document.get("url"), "type": r.type} for r in records]
+    suggestions, _ = engine_or_database(
+        lambda engine: _suggest_on_engine(engine, text, limit),
+        lambda: _suggest_on_database(text, limit),
+        engine,
+    )
+    return suggestions

@@ -1,23 +1,35 @@
-"""Keeping the library in step with the editor.
+"""Keeping the library in step with the editor, through an ordered log of changes.
 
-`sync_page` runs in the background queue after a publish, unpublish, move, delete or privacy
-change. It updates the database copy first, then pushes every outstanding change to the engine.
-If the engine is down, the changes stay flagged and land on the next successful sync.
+When a page is published, unpublished, deleted, moved, renamed or restricted, its database copy
+(`LibraryRecord`) is brought up to date in the editor's own transaction, and each real change
+appends a `LibraryChange`. The worker then applies the log to the engine (`push_to_engine`):
+in order, the newest change of each page at a time, marking entries done by sequence number so
+that a newer change made meanwhile stays pending. A document the engine refuses keeps its reason
+and is retried with a growing pause; an engine that cannot be reached leaves everything pending
+for the next round. Nothing here waits on the engine inside an editor's request.
 """
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.utils import timezone
 
 from wagtail.models import Page
 
+from . import index
 from .documents import FACETS, indexable_pages, is_indexable, library_document
 from .engine import configured_engine, engine_errors
-from .index import put_documents
-from .models import LibraryFacetValue, LibraryRecord, PendingRemoval
+from .models import LibraryChange, LibraryFacetValue, LibraryRecord
 from .page_cache import library_changed
 
 logger = logging.getLogger(__name__)
+PUSH_BATCH = 500
+
+
+# --- the database copy -------------------------------------------------------------------
 
 
 def searchable_text(document):
@@ -27,7 +39,16 @@ def searchable_text(document):
     ).casefold()
 
 
+def _changed():
+    """Retire kept library pages once the change is committed (at once outside a transaction)."""
+    transaction.on_commit(library_changed)
+
+
 def save_record(page, document):
+    """Keep `document` as the page's database copy; log it for the engine if it changed."""
+    existing = LibraryRecord.objects.filter(page_id=page.pk).only("pk", "document").first()
+    if existing is not None and existing.document == document:
+        return False
     record, _ = LibraryRecord.objects.update_or_create(
         page_id=page.pk,
         defaults={
@@ -38,7 +59,6 @@ def save_record(page, document):
             "search_text": searchable_text(document),
             "published": page.first_published_at or page.last_published_at,
             "document": document,
-            "needs_engine_sync": True,
         },
     )
     record.facets.all().delete()
@@ -47,68 +67,216 @@ def save_record(page, document):
         for facet in FACETS
         for value in ([document["type"]] if facet == "type" else document[facet])
     )
-    PendingRemoval.objects.filter(page_id=page.pk).delete()
-    return record
+    LibraryChange.objects.create(page_id=page.pk, action=LibraryChange.UPSERT, document=document)
+    _changed()
+    return True
 
 
-def remove_record(page_id):
-    deleted, _ = LibraryRecord.objects.filter(page_id=page_id).delete()
-    PendingRemoval.objects.get_or_create(page_id=page_id)
-    return deleted
+def remove_records(page_ids, always=False):
+    """Take pages out of the database copy and log their removal from the engine.
+
+    A removal is logged for every page that had a record, and for every page when `always`
+    (an explicit unpublish or delete: the engine may hold a copy the database lost)."""
+    page_ids = list(page_ids)
+    had = set(LibraryRecord.objects.filter(page_id__in=page_ids).values_list("page_id", flat=True))
+    LibraryRecord.objects.filter(page_id__in=had).delete()
+    removed = page_ids if always else [pk for pk in page_ids if pk in had]
+    LibraryChange.objects.bulk_create(
+        LibraryChange(page_id=pk, action=LibraryChange.REMOVE) for pk in removed
+    )
+    if removed:
+        _changed()
+    return len(removed)
 
 
-def refresh_record(page_id):
-    """Bring the database copy of one page up to date; True when it belongs in the library."""
+def refresh_record(page_id, taken_down=False):
+    """Bring the database copy of one page up to date; True when it belongs in the library.
+
+    `taken_down` (an unpublish or a delete) logs the removal even if the page had no record,
+    in case the engine holds a copy the database copy lost."""
     page = Page.objects.filter(pk=page_id).specific().first()
     with transaction.atomic():
-        transaction.on_commit(library_changed)
         if page is not None and is_indexable(page):
             save_record(page, library_document(page))
             return True
-        remove_record(page_id)
+        remove_records([page_id], always=taken_down)
         return False
 
 
 def refresh_subtree(page_id):
-    """After a move or a privacy change, every page below may have changed too."""
+    """After a move, a slug change or a privacy change, every page below may have changed."""
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
-        remove_record(page_id)
+        remove_records([page_id], always=True)
         return
-    for descendant_id in page.get_descendants(inclusive=True).values_list("pk", flat=True):
+    ids = page.get_descendants(inclusive=True).values_list("pk", flat=True)
+    for descendant_id in ids.iterator():
         refresh_record(descendant_id)
 
 
-def push_to_engine(engine=None):
-    """Send every outstanding change to the engine. Returns False when the engine is down."""
-    engine = engine or configured_engine()
-    if engine is None:
-        return True
-    records = list(LibraryRecord.objects.filter(needs_engine_sync=True).only("pk", "document"))
-    removals = list(PendingRemoval.objects.values_list("page_id", flat=True))
-    if not records and not removals:
-        return True
-    try:
-        put_documents(engine, [r.document for r in records], removals)
-    except engine_errors() as error:
-        logger.warning("Library index update deferred: %s is unreachable (%s)", engine.kind, error)
-        return False
-    LibraryRecord.objects.filter(pk__in=[r.pk for r in records]).update(needs_engine_sync=False)
-    PendingRemoval.objects.filter(page_id__in=removals).delete()
-    library_changed()
-    return True
+def remove_hidden_below(page_id):
+    """Take out at once every page at or below `page_id` that the public may no longer see.
+
+    Runs in the editor's transaction when a page is moved or restricted, so a page taken from
+    the public is gone from the database copy (and so from every answer) before the worker
+    re-indexes the rest of the section."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return 0
+    below = page.get_descendants(inclusive=True)
+    recorded = LibraryRecord.objects.filter(page__in=below).values_list("page_id", flat=True)
+    visible = set(indexable_pages().filter(pk__in=recorded).values_list("pk", flat=True))
+    return remove_records([pk for pk in recorded if pk not in visible])
+
+
+def pages_with_facet_value(facet, value):
+    return list(
+        LibraryFacetValue.objects.filter(facet=facet, value=value).values_list(
+            "record__page_id", flat=True
+        )
+    )
 
 
 def rebuild_records():
-    """Rebuild the whole database copy from the live pages; returns the documents."""
-    documents = []
+    """Rebuild the whole database copy from the live pages; returns how many there are."""
     with transaction.atomic():
         keep = []
         for page in indexable_pages().iterator(chunk_size=500):
-            document = library_document(page)
-            save_record(page, document)
+            save_record(page, library_document(page))
             keep.append(page.pk)
-            documents.append(document)
-        LibraryRecord.objects.exclude(page_id__in=keep).delete()
-        transaction.on_commit(library_changed)
-    return documents
+        gone = LibraryRecord.objects.exclude(page_id__in=keep).values_list("page_id", flat=True)
+        remove_records(list(gone))
+    return len(keep)
+
+
+# --- the change log ----------------------------------------------------------------------
+
+
+def _retry_delay(attempts):
+    delay = settings.LIBRARY_RETRY_SECONDS * 2 ** max(attempts - 1, 0)
+    return timedelta(seconds=min(delay, settings.LIBRARY_RETRY_MAX_SECONDS))
+
+
+def _newest_per_page(rows):
+    newest = {}
+    for row in rows:
+        newest[row["page_id"]] = row
+    return newest
+
+
+def _as_write(row):
+    document = row["document"] if row["action"] == LibraryChange.UPSERT else None
+    return index.Write(page_id=row["page_id"], version=row["id"], document=document)
+
+
+def _mark_applied(applied, now):
+    """Mark each page's changes up to the one sent as done: compare-and-set by sequence."""
+    pairs = list(applied.items())
+    for start in range(0, len(pairs), 100):
+        condition = Q()
+        for page_id, sequence in pairs[start : start + 100]:
+            condition |= Q(page_id=page_id, id__lte=sequence)
+        LibraryChange.objects.pending().filter(condition).update(applied_at=now, last_error="")
+
+
+def push_to_engine(engine=None):
+    """Apply the pending changes to the engine. Returns False when the engine is unreachable.
+
+    A document the engine refuses stays pending with its reason and is tried again after a
+    pause that doubles with each attempt; the others are marked done."""
+    engine = engine or configured_engine()
+    now = timezone.now()
+    if engine is None:
+        LibraryChange.objects.pending().update(applied_at=now)  # nothing to apply them to
+        return True
+    applied_any = False
+    seen_up_to = 0
+    while True:
+        rows = list(
+            LibraryChange.objects.pending()
+            .filter(id__gt=seen_up_to)
+            .order_by("id")
+            .values("id", "page_id", "action", "document", "attempts", "next_attempt_at")[
+                :PUSH_BATCH
+            ]
+        )
+        if not rows:
+            break
+        seen_up_to = rows[-1]["id"]
+        newest = _newest_per_page(rows)
+        due = [
+            r for r in newest.values() if not r["next_attempt_at"] or r["next_attempt_at"] <= now
+        ]
+        if due:
+            try:
+                index.ensure_index(engine)
+                refused = index.write(engine, [_as_write(row) for row in due])
+            except engine_errors() as error:
+                logger.warning("Library changes wait: %s is unreachable (%s)", engine.kind, error)
+                return False
+            for row in due:
+                reason = refused.get(row["page_id"])
+                if reason:
+                    logger.warning("The engine refused page %s: %s", row["page_id"], reason)
+                    LibraryChange.objects.filter(pk=row["id"]).update(
+                        attempts=F("attempts") + 1,
+                        last_error=reason,
+                        next_attempt_at=now + _retry_delay(row["attempts"] + 1),
+                    )
+            applied = {r["page_id"]: r["id"] for r in due if r["page_id"] not in refused}
+            _mark_applied(applied, now)
+            applied_any = applied_any or bool(applied)
+        if len(rows) < PUSH_BATCH:
+            break
+    if applied_any:
+        library_changed()
+    return True
+
+
+def snapshot_for_rebuild():
+    """The log position, and every record as a write at the version of its newest change.
+
+    The position is read first and the records with their versions in one statement, so any
+    change not in the snapshot is after the position or still pending: `changes_since` has it."""
+    position = LibraryChange.objects.aggregate(n=Max("id"))["n"] or 0
+    newest = LibraryChange.objects.filter(page_id=OuterRef("page_id")).order_by("-id")
+    records = LibraryRecord.objects.annotate(version=Subquery(newest.values("id")[:1])).values(
+        "page_id", "document", "version"
+    )
+    writes = [
+        index.Write(page_id=r["page_id"], version=r["version"] or 1, document=r["document"])
+        for r in records.iterator(chunk_size=1000)
+    ]
+    return position, writes
+
+
+def changes_since(position, started_at):
+    """Writes for every change after `position`, pending, or applied since `started_at`."""
+    rows = (
+        LibraryChange.objects.filter(
+            Q(id__gt=position) | Q(applied_at__isnull=True) | Q(applied_at__gte=started_at)
+        )
+        .order_by("id")
+        .values("id", "page_id", "action", "document")
+    )
+    return [_as_write(row) for row in _newest_per_page(rows.iterator()).values()]
+
+
+def prune_applied(older_than=timedelta(days=7)):
+    """Forget changes the engine has had for a week; a rebuild only replays recent ones."""
+    cutoff = timezone.now() - older_than
+    deleted, _ = LibraryChange.objects.filter(applied_at__lt=cutoff).delete()
+    return deleted
+
+
+def queue_state():
+    """How far behind the engine is: pending and refused changes, the oldest pending one."""
+    pending = LibraryChange.objects.pending()
+    oldest = pending.order_by("id").values_list("created_at", flat=True).first()
+    return {
+        "pending": pending.count(),
+        "failing": LibraryChange.objects.failing().count(),
+        "oldest_pending_seconds": round((timezone.now() - oldest).total_seconds(), 1)
+        if oldest
+        else 0,
+    }

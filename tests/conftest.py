@@ -28,11 +28,21 @@ def empty_cache():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def closed_breakers():
+    """Each test starts with every engine trusted: no breaker opened by another test."""
+    from search import breaker
+
+    breaker.reset()
+    yield
+    breaker.reset()
+
+
 def engine(kind):
     """The test engine of this kind, failing the test when it is not answering."""
     config = EngineConfig(kind=kind, url=ENGINE_URLS[kind])
     try:
-        cluster_health(config, wait_for_status="yellow", timeout="10s")
+        cluster_health(config, request_timeout=15, wait_for_status="yellow", timeout="10s")
     except Exception as error:  # noqa: BLE001
         pytest.fail(f"{kind} is not reachable at {config.url}: {error!r}. Run `make test`.")
     return config

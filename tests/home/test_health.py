@@ -14,7 +14,9 @@ def test_healthz_reports_postgresql_and_database_search(client, settings):
     body = response.json()
     assert body["database"] == {"status": "ok", "vendor": "postgresql"}
     assert connection.vendor == "postgresql"
-    assert body["search"] == {"backend": "database", "status": "ok"}
+    assert body["search"]["backend"] == "database"
+    assert body["search"]["status"] == "ok"
+    assert body["search"]["queue"] == {"pending": 0, "failing": 0, "oldest_pending_seconds": 0}
 
 
 def test_healthz_reports_a_live_elasticsearch(client, settings, elasticsearch_engine):

@@ -6,7 +6,7 @@ import pytest
 
 from search import index
 from search.engine import client_for, configured_engine
-from search.models import LibraryRecord
+from search.models import LibraryChange
 from search.sync import push_to_engine
 from tests.practice import case_study
 
@@ -24,8 +24,8 @@ def test_outage_falls_back_and_catches_up(client, settings, library_backend, ind
     # The engine goes away: nothing listens on its address any more.
     settings.SEARCH_ENGINE_URLS = {**live_urls, library_backend: f"http://127.0.0.1:{unused_port}"}
     with indexed():
-        case_study("Published during the outage")
-    assert LibraryRecord.objects.get(title="Published during the outage").needs_engine_sync
+        page = case_study("Published during the outage")
+    assert LibraryChange.objects.pending().filter(page_id=page.pk).exists()
     body = client.get("/api/library/", {"q": "outage"}).json()
     assert body["backend"] == "database"
     assert body["notice"]
@@ -43,7 +43,7 @@ def test_outage_falls_back_and_catches_up(client, settings, library_backend, ind
     body = client.get("/api/library/", {"q": "outage"}).json()
     assert body["backend"] == library_backend
     assert body["count"] == 2
-    assert not LibraryRecord.objects.filter(needs_engine_sync=True).exists()
+    assert not LibraryChange.objects.pending().exists()
 
 
 @pytest.mark.parametrize("library_backend", ENGINES, indirect=True)

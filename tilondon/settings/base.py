@@ -97,6 +97,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A web process, the worker and a shell write at once under `make run`: write-ahead
+    # logging lets readers carry on during a write, IMMEDIATE transactions take the write lock
+    # up front (no deadlock upgrading a read lock), and a writer waits for the lock, not fails.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -142,7 +151,25 @@ SEARCH_ENGINE_URLS = {
     "elasticsearch": os.environ.get("ELASTICSEARCH_URL", ""),
     "opensearch": os.environ.get("OPENSEARCH_URL", ""),
 }
+# Seconds: connecting (a node that is gone shows at once), waiting for indexing and admin
+# requests, and waiting for a reader's query before answering from the database copy.
+SEARCH_ENGINE_CONNECT_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_CONNECT_TIMEOUT", "0.5"))
 SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "5"))
+SEARCH_QUERY_TIMEOUT = float(os.environ.get("SEARCH_QUERY_TIMEOUT", "1.5"))
+# After this many failed queries in a row, answer from the database copy for the cool-down,
+# then let one request ping the engine (with the probe timeout) before trusting it again.
+SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
+SEARCH_BREAKER_COOL_DOWN = float(os.environ.get("SEARCH_BREAKER_COOL_DOWN", "5"))
+SEARCH_BREAKER_PROBE_TIMEOUT = float(os.environ.get("SEARCH_BREAKER_PROBE_TIMEOUT", "0.3"))
+# The worker applies the change log this often, whether or not anyone publishes; a document
+# the engine refuses is tried again after a pause that doubles from LIBRARY_RETRY_SECONDS.
+LIBRARY_SYNC_SECONDS = float(os.environ.get("LIBRARY_SYNC_SECONDS", "2"))
+LIBRARY_RETRY_SECONDS = float(os.environ.get("LIBRARY_RETRY_SECONDS", "2"))
+LIBRARY_RETRY_MAX_SECONDS = float(os.environ.get("LIBRARY_RETRY_MAX_SECONDS", "300"))
+# Scheduled publishing and expiry run this often in the worker.
+LIBRARY_SCHEDULE_SECONDS = float(os.environ.get("LIBRARY_SCHEDULE_SECONDS", "60"))
+# /healthz answers 503 when the worker has been silent this long (it beats every sync).
+LIBRARY_WORKER_STALE_SECONDS = float(os.environ.get("LIBRARY_WORKER_STALE_SECONDS", "30"))
 LIBRARY_INDEX_PREFIX = os.environ.get("LIBRARY_INDEX_PREFIX", "practice-library")
 # Keep rendered library pages until the library changes; "off" renders every request.
 LIBRARY_PAGE_CACHE = os.environ.get("LIBRARY_PAGE_CACHE", "on") != "off"

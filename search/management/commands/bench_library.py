@@ -15,12 +15,13 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils import timezone
 
 from search import index
 from search.bench import load, measure
 from search.bench.corpus import CorpusBuilder
 from search.engine import EngineConfig, engine_version
-from search.sync import rebuild_records
+from search.sync import changes_since, rebuild_records, snapshot_for_rebuild
 
 
 def _env_int(name, default):
@@ -81,11 +82,12 @@ class Command(BaseCommand):
 
         bulk = {}
         start = time.perf_counter()
-        documents = rebuild_records()
-        bulk["database_copy_postgresql"] = round(len(documents) / (time.perf_counter() - start))
+        total = rebuild_records()
+        bulk["database_copy_postgresql"] = round(total / (time.perf_counter() - start))
+        position, documents = snapshot_for_rebuild()
         for kind, engine in engines.items():
             start = time.perf_counter()
-            index.rebuild(engine, documents)
+            index.rebuild(engine, documents, lambda: changes_since(position, timezone.now()))
             bulk[f"library_{kind}"] = round(len(documents) / (time.perf_counter() - start))
             self.step(f"{kind}: {bulk[f'library_{kind}']} documents/s")
         start = time.perf_counter()

@@ -1,43 +1,57 @@
-"""Rebuild the library index without downtime: fill a new index, then swap the alias."""
+"""Rebuild the library index without downtime and without losing a change made meanwhile.
+
+The database copy is rebuilt from the live pages first. Then the log position is noted, a new
+index is filled from a snapshot of the copy, every change made since is replayed into it, the
+alias moves in one `_aliases` call, and the changes are replayed once more.
+"""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from search.engine import configured_engine, engine_errors
-from search.index import rebuild
+from search.index import RebuildRefused, rebuild
 from search.page_cache import library_changed
-from search.sync import rebuild_records
+from search.sync import changes_since, push_to_engine, rebuild_records, snapshot_for_rebuild
 
 
 class Command(BaseCommand):
     help = "Rebuild the library's database copy and, if an engine is configured, its index."
 
     def handle(self, *args, **options):
-        documents = rebuild_records()
-        self.stdout.write(f"Database copy: {len(documents)} library pages.")
+        total = rebuild_records()
+        self.stdout.write(f"Database copy: {total} library pages.")
         engine = configured_engine()
         if engine is None:
+            push_to_engine()  # nothing to send: mark the log as done
             self.stdout.write("No search engine configured: the library searches the database.")
             return
-        total = len(documents)
+        started_at = timezone.now()
+        position, snapshot = snapshot_for_rebuild()
 
         def progress(done):
             width = 30
-            filled = width * done // max(total, 1)
+            filled = width * done // max(len(snapshot), 1)
             self.stdout.write(
-                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending=""
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{len(snapshot)}", ending=""
             )
             self.stdout.flush()
 
         try:
-            name = rebuild(engine, documents, on_progress=progress)
-        except engine_errors() as error:
+            name = rebuild(
+                engine,
+                snapshot,
+                changes_since=lambda: changes_since(position, started_at),
+                on_progress=progress,
+            )
+        except (RebuildRefused, *engine_errors()) as error:
             raise CommandError(
-                f"{engine.kind} could not be rebuilt ({error}); the previous index still serves."
+                f"{engine.kind} could not be rebuilt ({error}); the previous index still serves "
+                "and no change is lost: the worker keeps applying them."
             ) from error
-        from search.models import LibraryRecord, PendingRemoval
-
         library_changed()
-        LibraryRecord.objects.update(needs_engine_sync=False)
-        PendingRemoval.objects.all().delete()
+        # Changes already in the new index are marked done; the rest wait for the worker.
+        push_to_engine(engine)
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(f"{engine.kind}: {total} documents in {name}."))
+        self.stdout.write(
+            self.style.SUCCESS(f"{engine.kind}: {len(snapshot)} documents in {name}.")
+        )
