@@ -1,0 +1,19 @@
+"""Admin hooks for the library: the "Library sync" report in the Reports menu."""
+
+from django.urls import path, reverse
+
+from wagtail import hooks
+
+from .admin_views import LibrarySyncMenuItem, library_sync_report
+
+
+@hooks.register("register_admin_urls")
+def library_admin_urls():
+    return [path("reports/library-sync/", library_sync_report, name="library_sync_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def library_sync_menu_item():
+    return LibrarySyncMenuItem(
+        "Library sync", reverse("library_sync_report"), icon_name="resubmit", order=900
+    )
