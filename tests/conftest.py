@@ -17,15 +17,29 @@ ENGINE_URLS = {
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with no rendered library pages kept from another test's data."""
+def empty_cache(request, django_db_blocker):
+    """Each test starts with no rendered library pages kept from another test's data.
+
+    The library's cache is a table in the test database, so it is emptied (outside the test's
+    own transaction) only for tests that use the database; the others never reach it."""
     from django.core.cache import caches
 
-    for cache in caches.all():
-        cache.clear()
+    uses_database = request.node.get_closest_marker("django_db") or any(
+        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    )
+    names = ["default"]
+    if uses_database:
+        request.getfixturevalue("django_db_setup")
+        names.append("library")
+
+    def clear():
+        with django_db_blocker.unblock():
+            for name in names:
+                caches[name].clear()
+
+    clear()
     yield
-    for cache in caches.all():
-        cache.clear()
+    clear()
 
 
 @pytest.fixture(autouse=True)

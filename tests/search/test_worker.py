@@ -1,13 +1,6 @@
 """The real queue: publishing goes through django-tasks' database queue and its worker process."""
 
-import os
-import subprocess
-import sys
-import time
 import uuid
-from pathlib import Path
-
-from django.db import connection
 
 import pytest
 
@@ -15,23 +8,13 @@ from search import index
 from search.engine import configured_engine
 from tests.conftest import engine
 from tests.practice import case_study
+from tests.search.processes import Worker, wait_until
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def found(client, words):
     return client.get("/api/library/", {"q": words}).json()["count"]
-
-
-def wait_until(condition, seconds):
-    """Seconds it took for `condition` to hold, or None if it did not within `seconds`."""
-    start = time.monotonic()
-    while time.monotonic() - start < seconds:
-        if condition():
-            return time.monotonic() - start
-        time.sleep(0.05)
-    return None
 
 
 @pytest.fixture
@@ -43,26 +26,9 @@ def worker(settings):
     settings.SEARCH_ENGINE_URLS = {"elasticsearch": config.url, "opensearch": ""}
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     index.ensure_index(configured_engine())
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tilondon.settings.test",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "ELASTICSEARCH_URL": config.url,
-        "OPENSEARCH_URL": "",
-        "LIBRARY_INDEX_PREFIX": prefix,
-        "TASKS_BACKEND": "database",
-    }
-    process = subprocess.Popen(  # noqa: S603 - our own manage.py, fixed arguments
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.1", "--no-startup-delay"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    yield process
-    process.terminate()
-    process.wait(timeout=20)
+    worker = Worker("elasticsearch", config.url, prefix).start()
+    yield worker
+    worker.stop()
     index.drop(config)
 
 
@@ -71,11 +37,15 @@ def test_the_worker_makes_a_published_page_findable_and_removes_it(client, worke
     case_study("Warm-up practice")
     assert wait_until(lambda: found(client, "warm-up") == 1, 30) is not None, "worker never ran"
 
+    # The public's kept library page, in the shared cache table, before the publish...
+    assert "Youth voice panels" not in client.get("/library/", {"q": "panels"}).content.decode()
     page = case_study("Youth voice panels")
     took = wait_until(lambda: found(client, "panels") == 1, 2.0)
     assert took is not None, "a published page was not findable within two seconds"
+    # ...is retired by the worker's process once the change has reached the engine.
+    assert "Youth voice panels" in client.get("/library/", {"q": "panels"}).content.decode()
 
     page.unpublish()
     took = wait_until(lambda: found(client, "panels") == 0, 2.0)
     assert took is not None, "an unpublished page was still findable after two seconds"
-    assert worker.poll() is None
+    assert worker.alive()

@@ -6,8 +6,8 @@ DEBUG = True
 SECRET_KEY = "django-insecure-development-only-key-not-for-production"  # noqa: S105
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-# The development server runs a thread per request: persistent connections would pile up
-# until PostgreSQL turns clients away.
+# The development server runs a thread per connection: a persistent database connection buys
+# nothing there and holds one of PostgreSQL's client slots for as long as it lives.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
 # Static files straight from the source folders; no collectstatic step.

@@ -1,4 +1,4 @@
-"""Test settings: fast hashing, local memory cache, immediate background tasks."""
+"""Test settings: fast hashing, the production cache table, immediate background tasks."""
 
 import os
 
@@ -8,10 +8,8 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "library": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "lib"},
-}
+# The library's kept pages and version live in the database table production uses (see
+# base.py), so a worker process and the web process under test share them for real.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if os.environ.get("TASKS_BACKEND") == "database":
