@@ -36,5 +36,4 @@ export ELASTICSEARCH_URL="" OPENSEARCH_URL=""
 
 say "migrating the benchmark database"
 .venv/bin/python manage.py migrate --no-input -v 0
-.venv/bin/python manage.py createcachetable
 .venv/bin/python manage.py bench_library

@@ -20,7 +20,6 @@ esac
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-tilondon.settings.dev}"
 PY="$ROOT/.venv/bin/python"
 "$PY" manage.py migrate --no-input -v 0
-"$PY" manage.py createcachetable
 "$PY" manage.py load_demo_content
 "$PY" manage.py rebuild_library_index
 "$PY" manage.py create_dev_admin
