@@ -32,7 +32,10 @@ def on_published(sender, instance, **kwargs):
 
 def on_unpublished(sender, instance, **kwargs):
     if type_of(instance):
-        refresh_record(instance.pk, taken_down=True)
+        # Taken down whatever its saved row says: Wagtail unpublishes a page it is about to
+        # delete without saving it, so the row still says live while the page is removed.
+        with transaction.atomic():
+            remove_records([instance.pk], always=True)
         _enqueue(push_library_changes)
 
 

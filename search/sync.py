@@ -89,17 +89,14 @@ def remove_records(page_ids, always=False):
     return len(removed)
 
 
-def refresh_record(page_id, taken_down=False):
-    """Bring the database copy of one page up to date; True when it belongs in the library.
-
-    `taken_down` (an unpublish or a delete) logs the removal even if the page had no record,
-    in case the engine holds a copy the database copy lost."""
+def refresh_record(page_id):
+    """Bring the database copy of one page up to date; True when it belongs in the library."""
     page = Page.objects.filter(pk=page_id).specific().first()
     with transaction.atomic():
         if page is not None and is_indexable(page):
             save_record(page, library_document(page))
             return True
-        remove_records([page_id], always=taken_down)
+        remove_records([page_id])
         return False
 
 

@@ -22,6 +22,7 @@ from roadmap.models import LandscapePage, RoadmapPage
 from tests.practice import (
     borough,
     case_study,
+    case_study_index,
     driver,
     glossary,
     home_page,
@@ -51,7 +52,12 @@ def test_case_study_renders_its_story_and_taxonomy_links(client):
     assert 'href="/library/?sector=nhs-integrated-care-boards"' in html
     assert 'href="/library/?driver=relationships"' in html
     assert 'href="/library/?borough=newham"' in html
-    assert "custody" in html and "Custody suites" in html
+    # Each tag is listed under "Topics" as its own label (tags are not library filters).
+    topics = html[html.index('<h3 class="taxonomy__label">Topics</h3>') :]
+    topics = topics[: topics.index("</ul>")]
+    assert '<li><span class="tag tag--plain">custody</span></li>' in topics
+    assert '<li><span class="tag tag--plain">de-escalation</span></li>' in topics
+    assert "<dt>Setting</dt><dd>Custody suites</dd>" in html
     assert 'aria-label="Breadcrumb"' in html
 
 
@@ -200,7 +206,16 @@ def test_page_type_rules_keep_content_in_its_place():
     assert not CaseStudyPage.can_create_at(home)
     assert not CaseStudyPage.can_create_at(glossary())
     assert CaseStudyIndexPage.can_exist_under(home)
-    assert not CaseStudyIndexPage.can_create_at(home) or not CaseStudyIndexPage.objects.exists()
+
+
+def test_the_site_has_at_most_one_case_study_section():
+    home = home_page()
+    assert not CaseStudyIndexPage.objects.exists()
+    assert CaseStudyIndexPage.can_create_at(home)
+
+    case_study_index()
+
+    assert not CaseStudyIndexPage.can_create_at(home)
 
 
 @pytest.mark.parametrize(

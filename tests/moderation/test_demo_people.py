@@ -25,8 +25,9 @@ def quick_build(monkeypatch, settings, tmp_path):
     case_study_index()
     driver("voice-and-participation", "Voice and participation (illustrative)")
     monkeypatch.setattr(builder.DemoBuilder, "build", lambda self: "Demo content ready.")
-    # Other parts of the demo site, if any, are stubbed the same way.
-    monkeypatch.setattr(builder, "build_roadmap", lambda b: "", raising=False)
+    # The demo roadmap is stubbed the same way; patching fails loudly if the builder no longer
+    # calls a function of this name, so the stub can never silently stand for nothing.
+    monkeypatch.setattr(builder, "build_roadmap", lambda b: "")
 
 
 def test_no_demo_people_without_debug(quick_build, settings):

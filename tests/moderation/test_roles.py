@@ -117,13 +117,21 @@ def test_a_champion_cannot_edit_another_champions_page(index, champion, other_ch
     assert theirs.get_latest_revision_as_object().title == "Somebody else's draft"
 
 
+def sector_form(name, slug):
+    """Every field of the add-sector form, as the admin posts it: valid for anyone allowed."""
+    return {"name": name, "slug": slug, "description": "", "sort_order": 9}
+
+
 def test_a_champion_cannot_open_or_change_taxonomies(champion):
     client = signed_in(champion)
+    response = client.post(
+        reverse("wagtailsnippets_casestudies_sector:add"), sector_form("Housing", "housing")
+    )
+    assert response.status_code in (302, 403)
+    assert not Sector.objects.filter(slug="housing").exists()
     for url in (SNIPPETS, reverse("wagtailsnippets_casestudies_sector:add")):
         response = client.get(url)
         assert response.status_code in (302, 403), url
-    client.post(reverse("wagtailsnippets_casestudies_sector:add"), {"name": "X", "slug": "x"})
-    assert not Sector.objects.filter(slug="x").exists()
 
 
 def test_a_champion_sees_only_the_admin_they_need(index, champion):
@@ -139,8 +147,7 @@ def test_a_moderator_edits_any_practice_page_and_manages_taxonomies(index, moder
     assert client.get(reverse("wagtailadmin_pages:edit", args=(theirs.pk,))).status_code == 200
     assert client.get(SNIPPETS).status_code == 200
     response = client.post(
-        reverse("wagtailsnippets_casestudies_sector:add"),
-        {"name": "Housing", "slug": "housing", "description": "", "sort_order": 9},
+        reverse("wagtailsnippets_casestudies_sector:add"), sector_form("Housing", "housing")
     )
     assert response.status_code == 302
     assert Sector.objects.filter(slug="housing").exists()

@@ -1,5 +1,7 @@
 """One behaviour suite for the library, run on Elasticsearch, OpenSearch and the database."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 
 from wagtail.models import PageViewRestriction
@@ -13,6 +15,8 @@ from tests.practice import case_study, driver, publish_page, recommendation_inde
 
 pytestmark = pytest.mark.django_db
 
+ENGINES = ["elasticsearch", "opensearch"]
+
 
 def counts(facets, facet):
     return {v["value"]: v["count"] for v in facets[facet] if v["count"]}
@@ -23,13 +27,14 @@ def corpus(indexed):
     relationships = driver("relationships", "Relationships and trust")
     wellbeing = driver("wellbeing", "Workforce wellbeing")
     with indexed():
-        case_study("Calm classrooms", lead_sector=sector("education"), drivers=[relationships])
-        case_study("Staff reflection groups", lead_sector=sector("education"), drivers=[wellbeing])
+        # Published first, so it is the oldest page that mentions custody.
         case_study(
             "Custody with care",
             lead_sector=sector("metropolitan-police-service"),
             drivers=[relationships],
         )
+        case_study("Calm classrooms", lead_sector=sector("education"), drivers=[relationships])
+        case_study("Staff reflection groups", lead_sector=sector("education"), drivers=[wellbeing])
         recommendation = RecommendationPage(
             title="Give teachers time to reflect",
             summary="Protected time for reflective practice.",
@@ -78,10 +83,132 @@ def test_every_facet_value_has_a_label_and_all_buckets(client, library_backend, 
     assert all(v["label"] and v["value"] for facet in FACETS for v in body["facets"][facet])
 
 
-def test_search_words_find_and_rank(client, library_backend, corpus):
+def titles(body):
+    return [result["title"] for result in body["results"]]
+
+
+# Every case study in the corpus mentions custody in its summary; only the oldest has it in its
+# title.
+CUSTODY_MATCHES = {"Custody with care", "Calm classrooms", "Staff reflection groups"}
+
+
+@pytest.mark.parametrize("library_backend", ENGINES, indirect=True)
+def test_engines_rank_a_title_match_above_newer_pages(client, library_backend, corpus):
     body = client.get("/api/library/", {"q": "custody"}).json()
-    assert body["results"][0]["title"] == "Custody with care"
+    assert body["backend"] == library_backend
+    assert set(titles(body)) == CUSTODY_MATCHES
+    assert titles(body)[0] == "Custody with care"
     assert client.get("/api/library/", {"q": "xylophone"}).json()["count"] == 0
+
+
+@pytest.mark.parametrize("library_backend", ["database"], indirect=True)
+def test_the_database_fallback_lists_matching_pages_newest_first(client, library_backend, corpus):
+    body = client.get("/api/library/", {"q": "custody"}).json()
+    assert body["backend"] == "database"
+    assert titles(body) == ["Staff reflection groups", "Calm classrooms", "Custody with care"]
+    assert client.get("/api/library/", {"q": "xylophone"}).json()["count"] == 0
+
+
+def published(month):
+    return datetime.datetime(2024, month, 1, 9, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def dated(indexed):
+    """Four pages whose date, title and relevance orders all differ."""
+    same_summary = "Circles where staff and young people talk each week."
+    with indexed():
+        for title, month in (("Beta circles", 1), ("Alpha circles", 3), ("Gamma circles", 2)):
+            case_study(title, summary=same_summary, first_published_at=published(month))
+        # The newest, but the search word is only in its summary.
+        case_study(
+            "Delta groups",
+            summary="Groups that grew out of circles, for parents.",
+            first_published_at=published(4),
+        )
+
+
+SORTED = {
+    "newest": ["Delta groups", "Alpha circles", "Gamma circles", "Beta circles"],
+    "oldest": ["Beta circles", "Gamma circles", "Alpha circles", "Delta groups"],
+    "title": ["Alpha circles", "Beta circles", "Delta groups", "Gamma circles"],
+    # Engines: title matches first (equal scores, then newest first), the summary match last.
+    # The database copy has no scores: best match there is newest first.
+    "relevance": {
+        "elasticsearch": ["Alpha circles", "Gamma circles", "Beta circles", "Delta groups"],
+        "opensearch": ["Alpha circles", "Gamma circles", "Beta circles", "Delta groups"],
+        "database": ["Delta groups", "Alpha circles", "Gamma circles", "Beta circles"],
+    },
+}
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest", "title"])
+def test_each_sort_order_lists_the_results_in_that_order(client, library_backend, dated, sort):
+    expected = SORTED[sort]
+    if sort == "relevance":
+        expected = expected[library_backend]
+
+    body = client.get("/api/library/", {"q": "circles", "sort": sort}).json()
+
+    assert body["backend"] == library_backend
+    assert titles(body) == expected
+    html = client.get("/library/", {"q": "circles", "sort": sort}).content.decode()
+    positions = [html.index(f">{title}</a>") for title in expected]
+    assert positions == sorted(positions)
+
+
+def test_without_search_words_best_match_is_newest_first(client, library_backend, dated):
+    body = client.get("/api/library/").json()
+    assert titles(body) == SORTED["newest"]
+
+
+def test_page_two_has_the_next_results(client, library_backend, indexed):
+    with indexed():
+        for n in range(1, 13):
+            case_study(f"Practice note {n:02d}")
+
+    first = client.get("/api/library/", {"sort": "title"}).json()
+    second = client.get("/api/library/", {"sort": "title", "page": "2"}).json()
+
+    assert (first["count"], first["page"], first["pages"]) == (12, 1, 2)
+    assert (second["count"], second["page"], second["pages"]) == (12, 2, 2)
+    assert titles(first) == [f"Practice note {n:02d}" for n in range(1, 11)]
+    assert titles(second) == ["Practice note 11", "Practice note 12"]
+    html = client.get("/library/", {"sort": "title", "page": "2"}).content.decode()
+    assert 'aria-label="Page 2 of 2" aria-current="page">2</a>' in html
+    assert "Practice note 11" in html and "Practice note 01" not in html
+
+
+def test_suggest_returns_matching_titles_and_at_most_eight(client, library_backend, indexed):
+    with indexed():
+        case_study("Youth voice panels")
+        case_study("Calm classrooms")
+        for n in range(1, 11):
+            case_study(f"Peer mentoring circle {n:02d}")
+
+    youth = client.get("/api/library/suggest/", {"q": "youth vo"}).json()["suggestions"]
+    assert youth == [
+        {
+            "title": "Youth voice panels",
+            "url": "/case-studies/youth-voice-panels/",
+            "type": "case-study",
+        }
+    ]
+    peers = client.get("/api/library/suggest/", {"q": "peer ment"}).json()["suggestions"]
+    assert len(peers) == 8
+    circles = {f"Peer mentoring circle {n:02d}" for n in range(1, 11)}
+    assert len({s["title"] for s in peers}) == 8
+    assert {s["title"] for s in peers} <= circles
+
+
+@pytest.mark.parametrize("library_backend", ENGINES, indirect=True)
+def test_a_misspelt_word_gets_a_spelling_suggestion(client, library_backend, corpus):
+    body = client.get("/api/library/", {"q": "custdy"}).json()
+
+    assert body["count"] == 0
+    assert body["suggestion"] == "custody"
+    html = client.get("/library/", {"q": "custdy"}).content.decode()
+    assert 'Did you mean <a href="/library/?q=custody">custody</a>?' in html
 
 
 def test_only_live_public_pages_are_ever_shown(client, library_backend, indexed):
@@ -108,10 +235,12 @@ def test_only_live_public_pages_are_ever_shown(client, library_backend, indexed)
     assert body["count"] == 2
     assert counts(body["facets"], "type") == {"case-study": 2}
     suggestions = client.get("/api/library/suggest/", {"q": "practice"}).json()["suggestions"]
-    hidden = {"Draft practice", "Unpublished practice", "Restricted practice", "Submitted practice"}
-    assert not hidden & {s["title"] for s in suggestions}
-    assert not hidden & {s["title"] for s in library.suggest("pract")}
+    # Suggest answers with the public pages, and only with them.
+    public = {"Visible practice", "Moderated practice"}
+    assert {s["title"] for s in suggestions} == public
+    assert {s["title"] for s in library.suggest("pract")} == public
     html = client.get("/library/", {"q": "practice"}).content.decode()
+    hidden = {"Draft practice", "Unpublished practice", "Restricted practice", "Submitted practice"}
     assert "Visible practice" in html
     assert not any(title in html for title in hidden)
     assert "new wording" not in html

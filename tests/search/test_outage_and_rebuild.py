@@ -2,10 +2,13 @@
 
 from django.core.management import call_command
 
+import elastic_transport
+import opensearchpy
 import pytest
 
 from search import index
-from search.engine import client_for, configured_engine
+from search.documents import library_document
+from search.engine import EngineConfig, client_for, configured_engine, engine_errors
 from search.models import LibraryChange
 from search.sync import push_to_engine
 from tests.practice import case_study
@@ -13,6 +16,10 @@ from tests.practice import case_study
 pytestmark = pytest.mark.django_db
 
 ENGINES = ["elasticsearch", "opensearch"]
+
+
+def page_document(page):
+    return library_document(page.specific)
 
 
 @pytest.mark.parametrize("library_backend", ENGINES, indirect=True)
@@ -64,14 +71,65 @@ def test_rebuild_swaps_the_alias_and_keeps_serving(client, library_backend, inde
     assert list(remaining) == after  # the old index was cleaned up
 
 
+def library_indexes(engine):
+    return sorted(client_for(engine).indices.get(index=f"{index.alias_name()}-v*"))
+
+
 @pytest.mark.parametrize("library_backend", ENGINES, indirect=True)
-def test_failed_rebuild_leaves_the_old_index_serving(client, library_backend, indexed):
+def test_a_refused_rebuild_deletes_its_half_built_index_and_the_old_one_serves(
+    client, library_backend, indexed
+):
     with indexed():
-        case_study("Still served")
+        page = case_study("Still served")
     engine = configured_engine()
     before = index.indexes_behind_alias(engine)
-    bad_document = {"page_id": 1, "type": "case-study", "unexpected_field": "refused"}
-    with pytest.raises(Exception):  # noqa: B017 - the engine's own error type differs
-        index.rebuild(engine, [bad_document], on_progress=None)
+    assert library_indexes(engine) == before
+    good = index.Write(page_id=page.pk, version=1, document=page_document(page))
+    # The mapping is strict: a document with a field it does not know is refused.
+    bad = index.Write(
+        page_id=page.pk + 1,
+        version=1,
+        document={"page_id": page.pk + 1, "type": "case-study", "unexpected_field": "refused"},
+    )
+
+    with pytest.raises(index.RebuildRefused, match=f"page {page.pk + 1}: "):
+        index.rebuild(engine, [good, bad], lambda: [])
+
     assert index.indexes_behind_alias(engine) == before
+    assert library_indexes(engine) == before, "the half-built index was left behind"
     assert client.get("/api/library/", {"q": "served"}).json()["count"] == 1
+
+
+@pytest.mark.parametrize("library_backend", ENGINES, indirect=True)
+def test_a_refused_replay_deletes_its_half_built_index(client, library_backend, indexed):
+    with indexed():
+        page = case_study("Still served")
+    engine = configured_engine()
+    before = index.indexes_behind_alias(engine)
+    good = index.Write(page_id=page.pk, version=1, document=page_document(page))
+    refused_change = index.Write(
+        page_id=page.pk, version=2, document={"page_id": page.pk, "unexpected_field": "refused"}
+    )
+
+    with pytest.raises(index.RebuildRefused):
+        index.rebuild(engine, [good], lambda: [refused_change])
+
+    assert index.indexes_behind_alias(engine) == before
+    assert library_indexes(engine) == before, "the half-built index was left behind"
+    assert client.get("/api/library/", {"q": "served"}).json()["count"] == 1
+
+
+CONNECTION_ERRORS = {
+    "elasticsearch": elastic_transport.ConnectionError,
+    "opensearch": opensearchpy.exceptions.ConnectionError,
+}
+
+
+@pytest.mark.parametrize("kind", ENGINES)
+def test_a_rebuild_on_an_unreachable_engine_raises_the_clients_connection_error(kind, unused_port):
+    engine = EngineConfig(kind=kind, url=f"http://127.0.0.1:{unused_port}")
+
+    with pytest.raises(CONNECTION_ERRORS[kind]) as raised:
+        index.rebuild(engine, [], lambda: [])
+
+    assert isinstance(raised.value, engine_errors())
