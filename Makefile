@@ -36,6 +36,9 @@ test: install assets lint ## Start PostgreSQL, Elasticsearch, OpenSearch and Chr
 bench: install assets ## Benchmark the library on synthetic corpora (BENCH_SIZES=1000,20000 to change)
 	@./scripts/bench.sh
 
+chaos: install assets ## Break a 3-node Elasticsearch cluster, the index and the worker under load; one table (CHAOS_PHASE_SECONDS=20)
+	@./scripts/chaos.sh
+
 lint: install ## Ruff lint and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -54,4 +57,4 @@ search-stop: ## Stop the local search engines
 	@./scripts/opensearch.sh stop
 	@./scripts/elasticsearch.sh stop
 
-.PHONY: help install assets run test bench lint format elasticsearch opensearch search-stop
+.PHONY: help install assets run test bench chaos lint format elasticsearch opensearch search-stop

@@ -12,21 +12,11 @@ LOG="$LOG_DIR/elasticsearch.log"
 
 start() {
   if pid_alive "$PIDFILE"; then say "Elasticsearch already running"; return 0; fi
-  local user home dist java_home zip
+  local user home dist java_home
   user=$(service_user practice-search)
   home=$(service_home "$user" "elasticsearch-$VERSION")
   dist="$home/elasticsearch-$VERSION"
-  if [ ! -x "$dist/bin/elasticsearch" ]; then
-    say "fetching Elasticsearch $VERSION from Maven Central"
-    mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
-      -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$VERSION:zip" -Dtransitive=false
-    zip="$HOME/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$VERSION/elasticsearch-$VERSION.zip"
-    unzip -q -o "$zip" -d "$home"
-    # Stemming without analysis-common: hunspell with the en_GB dictionary from Debian.
-    mkdir -p "$dist/config/hunspell/en_GB"
-    cp /usr/share/hunspell/en_GB.aff /usr/share/hunspell/en_GB.dic "$dist/config/hunspell/en_GB/"
-    [ -z "$user" ] || chown -R "$user" "$home"
-  fi
+  unpack_elasticsearch "$VERSION" "$user" "$home"
   java_home=$(find_java_home 21) || die "Elasticsearch $VERSION needs Java 21 or newer under /usr/lib/jvm"
   rm -rf "$home/data"
   mkdir -p "$home/data" "$home/logs"

@@ -50,6 +50,24 @@ find_java_home() {
   return 1
 }
 
+# Elasticsearch's integration-test distribution, fetched from Maven Central (cached in ~/.m2)
+# and unpacked once into `home` as home/elasticsearch-<version>. It has no bundled JDK and only
+# core analysis, so every node stems with hunspell and Debian's en_GB dictionary, copied into
+# its config folder here.
+unpack_elasticsearch() {
+  local version="$1" user="$2" home="$3" dist zip
+  dist="$home/elasticsearch-$version"
+  [ -x "$dist/bin/elasticsearch" ] && return 0
+  say "fetching Elasticsearch $version from Maven Central"
+  mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+    -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$version:zip" -Dtransitive=false
+  zip="$HOME/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$version/elasticsearch-$version.zip"
+  unzip -q -o "$zip" -d "$home"
+  mkdir -p "$dist/config/hunspell/en_GB"
+  cp /usr/share/hunspell/en_GB.aff /usr/share/hunspell/en_GB.dic "$dist/config/hunspell/en_GB/"
+  [ -z "$user" ] || chown -R "$user" "$home"
+}
+
 # Wait until a URL answers 200, or fail after the given number of seconds.
 wait_for_http() {
   local url="$1" seconds="$2" name="$3" log="$4" i

@@ -4,8 +4,10 @@ The library only changes when the index does (a publish, unpublish, move, privac
 rebuild) or when an editor renames a sector, driver or borough. Each of those moves the
 library's version on, and a page rendered at an older version is never served again. The
 version lives in the "library" cache (a database table), shared by every web worker and the
-background worker; each process also remembers it for up to `LIBRARY_VERSION_CHECK_SECONDS` (a second by
-default) and keeps its most used pages in memory, so a kept page costs no query at all.
+background worker, and is written in the same transaction as the change, so a page taken down
+is never served from a kept page once its removal has committed. Every request reads the
+version (one small query); each process keeps its most used pages in memory, so a kept page
+costs nothing more.
 
 Only complete answers are kept: not a page rendered in the database fallback while the engine
 is away, not an error page, and never a page for a signed-in user.
@@ -25,33 +27,26 @@ TIMEOUT = 60 * 60
 PAGES_IN_MEMORY = 500
 
 _lock = threading.Lock()
-_version = {"value": None, "checked": 0.0}
 _pages = OrderedDict()  # cache key -> (version, html), most recently used last
 _per_version = {}  # name -> (version, value)
 
 
 def current_version():
-    """The library's version: from this process's memory if checked within the last second."""
-    now = time.monotonic()
-    if (
-        _version["value"] is not None
-        and now - _version["checked"] < settings.LIBRARY_VERSION_CHECK_SECONDS
-    ):
-        return _version["value"]
+    """The library's version, as every process sees it now."""
     cache = caches[CACHE]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY)
-    _version.update(value=version, checked=now)
     return version
 
 
 def library_changed():
-    """Every rendered library page, and everything worked out per version, is out of date."""
-    version = time.time_ns()
-    caches[CACHE].set(VERSION_KEY, version, None)
-    _version.update(value=version, checked=time.monotonic())
+    """Every rendered library page, and everything worked out per version, is out of date.
+
+    Called inside the transaction that changes the library, the new version commits with the
+    change itself (the cache table is in the same database)."""
+    caches[CACHE].set(VERSION_KEY, time.time_ns(), None)
 
 
 def per_version(name, compute):

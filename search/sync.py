@@ -40,7 +40,10 @@ def searchable_text(document):
 
 
 def _changed():
-    """Retire kept library pages once the change is committed (at once outside a transaction)."""
+    """Retire kept library pages: in the change's own transaction, so no process can serve a
+    kept page once the change has committed, and again after the commit for pages rendered
+    from the old state meanwhile."""
+    library_changed()
     transaction.on_commit(library_changed)
 
 

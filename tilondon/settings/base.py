@@ -173,9 +173,6 @@ LIBRARY_WORKER_STALE_SECONDS = float(os.environ.get("LIBRARY_WORKER_STALE_SECOND
 LIBRARY_INDEX_PREFIX = os.environ.get("LIBRARY_INDEX_PREFIX", "practice-library")
 # Keep rendered library pages until the library changes; "off" renders every request.
 LIBRARY_PAGE_CACHE = os.environ.get("LIBRARY_PAGE_CACHE", "on") != "off"
-# How long a web process trusts the library version it last read before asking again: a
-# change made in another process shows within this many seconds.
-LIBRARY_VERSION_CHECK_SECONDS = float(os.environ.get("LIBRARY_VERSION_CHECK_SECONDS", "1"))
 
 # Wagtail's admin search stays on the database: its Elasticsearch backend needs the
 # analysis-common module, which the lean Elasticsearch distribution lacks.

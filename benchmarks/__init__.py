@@ -1,0 +1,1 @@
+"""Harnesses that run the whole site on real processes: `make chaos` (benchmarks/chaos.py)."""
