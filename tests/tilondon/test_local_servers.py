@@ -47,6 +47,9 @@ def test_sqlite_survives_a_worker_and_an_editor_writing_at_once(tmp_path):
     }
     migrated = manage(env, "migrate", "--no-input", "-v", "0")
     assert migrated.returncode == 0, migrated.stderr
+    # The section both editors write into exists first, as it does on a real site.
+    section = manage(env, "shell", "-c", "from tests.practice import case_study_index as c; c()")
+    assert section.returncode == 0, section.stderr
     worker = subprocess.Popen(  # noqa: S603 - our own manage.py, fixed arguments
         [sys.executable, "manage.py", "db_worker", "--interval", "0.05", "--no-reload"],
         cwd=ROOT,
