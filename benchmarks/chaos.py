@@ -311,7 +311,7 @@ class Client:
     STALE = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
 
     def __init__(self):
-        from search.bench.load import fetch
+        from benchmarks.load import fetch
 
         self.fetch = fetch
         self.connection = None
@@ -369,8 +369,8 @@ def request_mix(sector):
     takes down (titles "Practice note ...", in `sector`), so every kind of answer is checked
     for pages that should have gone.
     """
-    from search.bench.load import library_paths
-    from search.bench.measure import query_mix
+    from benchmarks.load import library_paths
+    from benchmarks.measure import query_mix
 
     ours = [
         "/library/?q=practice+note",
@@ -841,7 +841,7 @@ PHASES = (
 
 
 def summarise(result, recorder):
-    from search.bench.measure import percentiles
+    from benchmarks.measure import percentiles
 
     answers = [a for a in recorder.answers if a.phase == result.name and a.source != "healthz"]
     violations = [v for v in recorder.violations if v["phase"] == result.name]

@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from .blocks import BaseStreamBlock
+from core.blocks import BaseStreamBlock
 
 
 class HomePage(Page):
@@ -37,7 +37,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from casestudies.models import DriverOfChange, Sector
-        from casestudies.models.mixins import public_linked_pages
+        from core.public import public_linked_pages
 
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = Sector.objects.all()

@@ -7,6 +7,8 @@ the number the library shows for the same filters.
 from math import ceil
 from urllib.parse import urlencode
 
+from django.urls import reverse
+
 from casestudies.models import Borough, DriverOfChange, Sector
 from search.landscape import landscape
 
@@ -33,7 +35,7 @@ def legend(largest):
 
 
 def library_link(**filters):
-    return "/library/?" + urlencode([("type", "case-study"), *filters.items()])
+    return reverse("library") + "?" + urlencode([("type", "case-study"), *filters.items()])
 
 
 def landscape_tables():

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.urls import reverse
 
 from casestudies.models import CaseStudyPage, RecommendationPage, Sector
-from casestudies.models.mixins import public_pages
+from core.public import public_pages
 
 from . import assessment
 
@@ -139,7 +140,7 @@ def driver_profile(guide, answers, audience, sector, in_sector=frozenset()):
     if sector:
         params.append(("sector", sector.slug))
     params.append(("driver", guide.driver.slug))
-    profile.library_url = "/library/?" + urlencode(params)
+    profile.library_url = reverse("library") + "?" + urlencode(params)
     return profile
 
 

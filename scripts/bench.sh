@@ -28,7 +28,7 @@ bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 "$bin/dropdb" -h 127.0.0.1 -p "$PORT" -U postgres --if-exists "$DATABASE"
 "$bin/createdb" -h 127.0.0.1 -p "$PORT" -U postgres "$DATABASE"
 
-export DJANGO_SETTINGS_MODULE=tilondon.settings.bench
+export DJANGO_SETTINGS_MODULE=benchmarks.settings
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/$DATABASE"
 export BENCH_ELASTICSEARCH_URL="http://127.0.0.1:${ELASTICSEARCH_PORT:-9200}"
 export BENCH_OPENSEARCH_URL="http://127.0.0.1:${OPENSEARCH_PORT:-9250}"

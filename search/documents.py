@@ -5,21 +5,11 @@ Elasticsearch and OpenSearch clusters: stemming comes from the hunspell filter w
 dictionary, and as-you-type matching from `index_prefixes`, both in every engine's core.
 """
 
-from django.db.models import Q
-from django.utils import timezone
-from django.utils.html import strip_tags
-
 from wagtail.models import Page
 
-MAPPING_VERSION = 3
-FACETS = ("type", "sector", "driver", "borough")
+from core.public import is_public, public
 
-# Public type slugs used in URLs and the API, and the page models behind them.
-TYPES = {
-    "case-study": ("casestudies", "casestudypage", "Case study"),
-    "recommendation": ("casestudies", "recommendationpage", "Recommendation"),
-    "definition": ("casestudies", "definitionpage", "Definition"),
-}
+MAPPING_VERSION = 3
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
@@ -77,100 +67,55 @@ MAPPINGS = {
 }
 
 
+def library_page_models():
+    """The page models the library lists: those that declare a `library_type`."""
+    from wagtail.models import get_page_models
+
+    models = [model for model in get_page_models() if getattr(model, "library_type", "")]
+    return sorted(models, key=lambda model: model.library_order)
+
+
+def types():
+    """Type slug -> label, in the library's order."""
+    return {model.library_type: model.library_type_label for model in library_page_models()}
+
+
 def type_of(page):
-    for slug, (app_label, model, _label) in TYPES.items():
-        if page._meta.app_label == app_label and page._meta.model_name == model:
-            return slug
-    return None
+    """The library type of a page (of any class, specific or not), or None."""
+    model = getattr(page, "specific_class", None) or type(page)
+    return getattr(model, "library_type", "") or None
 
 
 def indexable_pages():
-    """Every page the public may see in the library: live, public, of a library type."""
+    """Every page the public may see in the library: public, of a library type."""
     from django.contrib.contenttypes.models import ContentType
 
-    content_types = [
-        ContentType.objects.get_by_natural_key(app_label, model)
-        for app_label, model, _ in TYPES.values()
-    ]
-    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-    return (
-        Page.objects.live().public().filter(not_expired, content_type__in=content_types).specific()
-    )
+    content_types = ContentType.objects.get_for_models(*library_page_models()).values()
+    return public(Page.objects.filter(content_type__in=content_types)).specific()
 
 
 def is_indexable(page):
-    """Live, public, unexpired, of a library type. Drafts, moderation and restricted pages
-    are not."""
-    return (
-        page is not None
-        and type_of(page) is not None
-        and page.live
-        and not (page.expire_at and page.expire_at <= timezone.now())
-        and not page.get_view_restrictions().exists()
-    )
-
-
-def _text(*values):
-    return " ".join(strip_tags(str(v)) for v in values if v).strip()
-
-
-def _values(items):
-    items = list(items)
-    return [i.slug for i in items], {i.slug: i.name for i in items}
+    """Public (see `core.public`) and of a library type. Drafts, pages in moderation,
+    restricted and expired pages are not."""
+    return page is not None and type_of(page) is not None and is_public(page)
 
 
 def library_document(page):
-    """The index document for a live page, built from its published content."""
-    kind = type_of(page)
-    sectors, drivers, boroughs, principles, tags = [], [], [], [], []
-    labels = {"sector": {}, "driver": {}, "borough": {}}
-    body = ""
-    evidence_level = ""
-    if kind == "case-study":
-        sectors, labels["sector"] = _values(page.all_sectors())
-        drivers, labels["driver"] = _values(page.drivers.all())
-        boroughs, labels["borough"] = _values(page.boroughs.all())
-        principles = [p.slug for p in page.principles.all()]
-        tags = sorted(t.name for t in page.tags.all())
-        evidence_level = page.evidence_level
-        body = _text(
-            page.organisation,
-            page.population,
-            page.setting,
-            page.challenge,
-            page.approach,
-            page.outcomes,
-            page.learning,
-            page.body.render_as_block() if page.body else "",
-            " ".join(tags),
-        )
-        summary = page.summary
-    elif kind == "recommendation":
-        sectors, labels["sector"] = _values(page.sectors.all())
-        drivers, labels["driver"] = _values(page.drivers.all())
-        body = _text(
-            page.get_audience_display(),
-            " ".join(f"{a.value['action']} {a.value['detail']}" for a in page.actions),
-            page.rationale,
-        )
-        summary = page.summary
-    else:
-        summary = page.short_definition
-        body = _text(page.full_text, page.london_context)
+    """The index document for a live page: what every entry has, and what its type declares
+    (`library_fields()` on the page model)."""
     published = page.first_published_at or page.last_published_at
     return {
         "page_id": page.pk,
-        "type": kind,
+        "type": page.library_type,
         "title": page.title,
-        "summary": summary,
-        "body": body,
-        "sector": sectors,
-        "driver": drivers,
-        "borough": boroughs,
-        "principle": principles,
-        "evidence_level": evidence_level,
-        "tags": tags,
+        "sector": [],
+        "driver": [],
+        "borough": [],
+        "principle": [],
+        "evidence_level": "",
+        "tags": [],
+        "labels": {"sector": {}, "driver": {}, "borough": {}},
+        **page.library_fields(),
         "published": published.isoformat() if published else None,
         "url": page.url,
-        "labels": labels,
     }

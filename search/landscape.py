@@ -12,9 +12,10 @@ from django.db.models import Count
 from django.utils import timezone
 
 from .engine import search
+from .facets import facet_sizes
 from .index import alias_name
 from .models import LibraryFacetValue, LibraryRecord
-from .query import engine_or_database, facet_sizes
+from .query import engine_or_database
 
 CASE_STUDY = "case-study"
 

@@ -12,13 +12,20 @@ from django.db import models
 
 
 class LibraryRecord(models.Model):
+    """One library page's entry, as the public may see it now.
+
+    What is kept, and why: `document` is exactly what the engine gets (the change log copies it,
+    a rebuild reads it, the fallback shows its hits from it); `search_text` lets the fallback
+    match words with one indexed column; `type`, `title` and `published` filter and order the
+    fallback's answers; the facet rows (`LibraryFacetValue`) count its facets. Wagtail's own
+    search index of these pages is a separate thing: it serves the editors' search in the admin.
+    """
+
     page = models.OneToOneField(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="library_record"
     )
     type = models.CharField(max_length=30, db_index=True)
     title = models.CharField(max_length=255)
-    summary = models.TextField(blank=True)
-    body = models.TextField(blank=True)
     published = models.DateTimeField(null=True, db_index=True)
     search_text = models.TextField(
         blank=True,

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from .documents import FACETS, TYPES
-from .page_cache import per_version
+from .facets import FACETS, known_values
 from .query import MAX_PAGE, SORTS, LibraryQuery
 
 MAX_QUERY_LENGTH = 200
@@ -17,20 +16,6 @@ class BadLibraryRequest(ValueError):
 class ParsedRequest:
     query: LibraryQuery
     ignored: list = field(default_factory=list)
-
-
-def known_values():
-    """Facet value slugs and labels, from the editor-owned taxonomies (read once per version)."""
-    return per_version("facet-labels", _read_known_values)
-
-
-def _read_known_values():
-    from casestudies.models import Borough, DriverOfChange, Sector
-
-    values = {"type": {slug: label for slug, (_a, _m, label) in TYPES.items()}}
-    for facet, model in (("sector", Sector), ("driver", DriverOfChange), ("borough", Borough)):
-        values[facet] = dict(model.objects.values_list("slug", "name"))
-    return values
 
 
 def parse(params, labels=None):

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from . import breaker
-from .documents import FACETS
 from .engine import configured_engine, engine_errors
 from .engine import search as engine_search
+from .facets import FACETS, facet_sizes
 from .index import alias_name
 from .models import LibraryFacetValue, LibraryRecord
 
@@ -111,13 +111,6 @@ def engine_request(query, facet_sizes):
             "spelling": {"term": {"field": "title.plain", "suggest_mode": "popular"}},
         }
     return body
-
-
-def facet_sizes():
-    """Enough buckets for every value of every facet: no silent cut at ten."""
-    from .params import known_values
-
-    return {facet: len(values) + 10 for facet, values in known_values().items()}
 
 
 def still_public(page_ids):

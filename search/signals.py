@@ -12,11 +12,10 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .documents import type_of
+from .facets import facet_of_taxonomy, taxonomy_models
 from .page_cache import library_changed
 from .sync import refresh_record, remove_hidden_below, remove_records
 from .tasks import push_library_changes, update_library_subtree, update_pages_with_value
-
-TAXONOMY_FACETS = {"sector": "sector", "driverofchange": "driver", "borough": "borough"}
 
 
 def _enqueue(task, *args):
@@ -74,7 +73,7 @@ def on_taxonomy_changed(sender, instance, **kwargs):
     # this process, and again once the change is committed, for pages rendered meanwhile.
     library_changed()
     transaction.on_commit(library_changed)
-    facet = TAXONOMY_FACETS[sender._meta.model_name]
+    facet = facet_of_taxonomy(sender)
     slug = getattr(instance, "_library_slug_before", None) or instance.slug
     if kwargs.get("created"):
         return
@@ -83,9 +82,7 @@ def on_taxonomy_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from casestudies.models import Borough, DriverOfChange, Sector
-
-    for model in (Sector, DriverOfChange, Borough):
+    for model in taxonomy_models():
         name = model._meta.model_name
         pre_save.connect(remember_taxonomy_slug, sender=model, dispatch_uid=f"lib-{name}-b")
         post_save.connect(on_taxonomy_changed, sender=model, dispatch_uid=f"lib-{name}-s")

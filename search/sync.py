@@ -20,8 +20,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from . import index
-from .documents import FACETS, indexable_pages, is_indexable, library_document
+from .documents import indexable_pages, is_indexable, library_document
 from .engine import configured_engine, engine_errors
+from .facets import FACETS
 from .models import LibraryChange, LibraryFacetValue, LibraryRecord
 from .page_cache import library_changed
 
@@ -57,8 +58,6 @@ def save_record(page, document):
         defaults={
             "type": document["type"],
             "title": document["title"],
-            "summary": document["summary"] or "",
-            "body": document["body"] or "",
             "search_text": searchable_text(document),
             "published": page.first_published_at or page.last_published_at,
             "document": document,

@@ -8,16 +8,8 @@ from django.views.decorators.http import require_GET
 
 from . import page_cache
 from . import query as library
-from .documents import FACETS
-from .params import BadLibraryRequest, known_values, parse
-
-FACET_TITLES = {
-    "type": "Type",
-    "sector": "Sector",
-    "driver": "Driver of change",
-    "borough": "Borough",
-}
-
+from .facets import FACETS, TITLES, known_values
+from .params import BadLibraryRequest, parse
 
 FOLD_AFTER = 8
 
@@ -133,7 +125,7 @@ def library_page(request):
     listing = facet_listing(results, parsed, labels)
     chips = [
         {
-            "facet": FACET_TITLES[facet],
+            "facet": TITLES[facet],
             "label": labels[facet][value],
             "remove_url": _link(parsed, **{facet: ("remove", value)}),
         }
@@ -149,7 +141,7 @@ def library_page(request):
         "facets": [
             {
                 "name": facet,
-                "title": FACET_TITLES[facet],
+                "title": TITLES[facet],
                 "values": listing[facet],
                 # Long lists fold away until wanted; open when one of them is ticked.
                 "folded": len(listing[facet]) > FOLD_AFTER,

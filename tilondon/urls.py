@@ -9,8 +9,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import healthz
 from search import views as library
+from tilondon.health import healthz
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

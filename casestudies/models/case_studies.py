@@ -20,9 +20,10 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.public import public, public_linked_pages
 
-from .mixins import SummaryMixin, public_linked_pages
+from .mixins import LibraryPageMixin, SummaryMixin, plain_text, slugs_and_labels
 
 
 class CaseStudyIndexPage(Page):
@@ -55,7 +56,11 @@ class CaseStudyTag(TaggedItemBase):
     )
 
 
-class CaseStudyPage(SummaryMixin, Page):
+class CaseStudyPage(LibraryPageMixin, SummaryMixin, Page):
+    library_type = "case-study"
+    library_type_label = "Case study"
+    library_order = 1
+
     class EvidenceLevel(models.TextChoices):
         SELF_REPORTED = "self-reported", "Self-reported"
         EVALUATED = "evaluated", "Evaluated"
@@ -291,6 +296,33 @@ class CaseStudyPage(SummaryMixin, Page):
         label = self.get_status_display()
         return f"{label} since {self.started:%B %Y}" if self.started else label
 
+    def library_fields(self):
+        sectors, sector_labels = slugs_and_labels(self.all_sectors())
+        drivers, driver_labels = slugs_and_labels(self.drivers.all())
+        boroughs, borough_labels = slugs_and_labels(self.boroughs.all())
+        tags = sorted(tag.name for tag in self.tags.all())
+        return {
+            "summary": self.summary,
+            "body": plain_text(
+                self.organisation,
+                self.population,
+                self.setting,
+                self.challenge,
+                self.approach,
+                self.outcomes,
+                self.learning,
+                self.body.render_as_block() if self.body else "",
+                " ".join(tags),
+            ),
+            "sector": sectors,
+            "driver": drivers,
+            "borough": boroughs,
+            "principle": [principle.slug for principle in self.principles.all()],
+            "evidence_level": self.evidence_level,
+            "tags": tags,
+            "labels": {"sector": sector_labels, "driver": driver_labels, "borough": borough_labels},
+        }
+
     def all_sectors(self):
         """Lead sector first, then partner sectors in editorial order."""
         partners = [s for s in self.partner_sectors.all() if s.pk != self.lead_sector_id]
@@ -303,7 +335,7 @@ class CaseStudyPage(SummaryMixin, Page):
         """The glossary and its featured definition, for readers new to the words used here."""
         from .definitions import DefinitionPage, GlossaryPage
 
-        glossary = GlossaryPage.objects.live().public().first()
+        glossary = public(GlossaryPage.objects.all()).first()
         if glossary is None:
             return None
         featured = (

@@ -13,9 +13,10 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from home.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
+from core.public import public, public_linked_pages
 
-from .mixins import public_linked_pages
+from .mixins import LibraryPageMixin, plain_text
 
 
 class SourceBlock(blocks.StructBlock):
@@ -56,7 +57,7 @@ class GlossaryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         terms = sorted(
-            DefinitionPage.objects.child_of(self).live().public(), key=lambda d: d.title.casefold()
+            public(DefinitionPage.objects.child_of(self)), key=lambda d: d.title.casefold()
         )
         context["featured"] = (
             self.featured_definition
@@ -69,7 +70,11 @@ class GlossaryPage(Page):
         return context
 
 
-class DefinitionPage(Page):
+class DefinitionPage(LibraryPageMixin, Page):
+    library_type = "definition"
+    library_type_label = "Definition"
+    library_order = 3
+
     short_definition = models.TextField(
         max_length=300,
         validators=[MaxLengthValidator(300)],
@@ -111,6 +116,12 @@ class DefinitionPage(Page):
     @property
     def summary(self):
         return self.short_definition
+
+    def library_fields(self):
+        return {
+            "summary": self.short_definition,
+            "body": plain_text(self.full_text, self.london_context),
+        }
 
     def live_related_terms(self):
         return public_linked_pages(self.related_terms)

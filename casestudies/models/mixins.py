@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -31,17 +32,28 @@ def names(queryset):
     return [item.name for item in queryset.order_by("sort_order", "name")]
 
 
-def public_pages(page_ids):
-    """The pages the public may see among `page_ids` (live, with no view restriction on them
-    or above them), as their own page types and in the order given: one query for them all."""
-    from wagtail.models import Page
-
-    visible = {
-        page.pk: page for page in Page.objects.filter(pk__in=page_ids).live().public().specific()
-    }
-    return [visible[pk] for pk in page_ids if pk in visible]
+def plain_text(*values):
+    """Values (rich text, rendered blocks, plain strings) as one string of words, tags removed."""
+    return " ".join(strip_tags(str(value)) for value in values if value).strip()
 
 
-def public_linked_pages(links):
-    """The pages behind inline page links that the public may see."""
-    return public_pages([link.page_id for link in links.all()])
+def slugs_and_labels(items):
+    """Taxonomy values as a list of slugs and a slug -> name map, in the order given."""
+    items = list(items)
+    return [item.slug for item in items], {item.slug: item.name for item in items}
+
+
+class LibraryPageMixin:
+    """A page type the practice library lists. Each type says what its library entry holds, so
+    a new type is added here, on its model, and nowhere else.
+
+    `library_type` is the type's slug in library URLs and the API, listed in `library_order`;
+    `library_fields()` returns what differs by type: summary, body text, facet values and their
+    labels, and the rest."""
+
+    library_type = ""
+    library_type_label = ""
+    library_order = 0
+
+    def library_fields(self):
+        raise NotImplementedError

@@ -11,9 +11,10 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from home.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
+from core.public import public, public_linked_pages
 
-from .mixins import SummaryMixin, public_linked_pages
+from .mixins import LibraryPageMixin, SummaryMixin, plain_text, slugs_and_labels
 
 
 class ActionBlock(blocks.StructBlock):
@@ -42,9 +43,7 @@ class RecommendationIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        recommendations = list(
-            RecommendationPage.objects.child_of(self).live().public().order_by("path")
-        )
+        recommendations = list(public(RecommendationPage.objects.child_of(self)).order_by("path"))
         context["audiences"] = [
             (label, [r for r in recommendations if r.audience == value])
             for value, label in RecommendationPage.Audience.choices
@@ -52,7 +51,11 @@ class RecommendationIndexPage(Page):
         return context
 
 
-class RecommendationPage(SummaryMixin, Page):
+class RecommendationPage(LibraryPageMixin, SummaryMixin, Page):
+    library_type = "recommendation"
+    library_type_label = "Recommendation"
+    library_order = 2
+
     class Audience(models.TextChoices):
         IMPLEMENTERS = "implementers", "Implementers"
         SYSTEM_LEADERS = "system-leaders", "System leaders"
@@ -114,6 +117,18 @@ class RecommendationPage(SummaryMixin, Page):
 
     class Meta:
         verbose_name = "recommendation"
+
+    def library_fields(self):
+        sectors, sector_labels = slugs_and_labels(self.sectors.all())
+        drivers, driver_labels = slugs_and_labels(self.drivers.all())
+        actions = " ".join(f"{a.value['action']} {a.value['detail']}" for a in self.actions)
+        return {
+            "summary": self.summary,
+            "body": plain_text(self.get_audience_display(), actions, self.rationale),
+            "sector": sectors,
+            "driver": drivers,
+            "labels": {"sector": sector_labels, "driver": driver_labels, "borough": {}},
+        }
 
     def live_case_studies(self):
         return public_linked_pages(self.linked_case_studies)

@@ -5,6 +5,7 @@ pick from them, so nobody can file practice under a misspelt sector.
 """
 
 from django.db import models
+from django.urls import reverse
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -45,7 +46,7 @@ class Taxonomy(index.Indexed, models.Model):
     def library_url(self):
         if not self.library_parameter:
             return ""
-        return f"/library/?{self.library_parameter}={self.slug}"
+        return f"{reverse('library')}?{self.library_parameter}={self.slug}"
 
 
 class Sector(Taxonomy):

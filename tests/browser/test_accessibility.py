@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage, DefinitionPage, RecommendationPage
-from home.demo import load_demo_content
+from demo.builder import load_demo_content
 from roadmap.models import RoadmapPage
 from tests.browser.conftest import DESKTOP, PHONE
 

@@ -24,7 +24,7 @@ from PIL import Image as PILImage
 from playwright.sync_api import expect
 
 from casestudies.models import CaseStudyPage
-from home.demo import load_demo_content
+from demo.builder import load_demo_content
 from moderation.roles import CHAMPIONS, MODERATORS
 from tests.browser.conftest import DESKTOP, PHONE, browser_page, sign_in
 from tests.moderation.conftest import person
@@ -94,7 +94,8 @@ def wait_until_saved(page):
     second page with the same slug, which fails. ("Saved" shows in the header on a desktop;
     at phone width only an icon does, so the address is what the test waits for.)
     """
-    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
+    # Autosave waits for a pause in typing, then saves: allow for a slow machine.
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=20_000)
 
 
 def dashboard_row(page, panel, title):

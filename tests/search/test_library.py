@@ -10,7 +10,7 @@ import pytest
 
 from casestudies.models import RecommendationPage
 from search import query as library
-from search.documents import FACETS
+from search.facets import FACETS
 from tests.practice import case_study, driver, publish_page, recommendation_index, sector
 
 pytestmark = pytest.mark.django_db

@@ -23,11 +23,14 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "casestudies",
     "search",
     "roadmap",
     "moderation",
+    # Demo content and its commands: nothing in the site imports it.
+    "demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

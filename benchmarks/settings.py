@@ -3,15 +3,16 @@ a database of its own, both engines, and Wagtail's stock search on OpenSearch to
 
 import os
 
-from .base import *  # noqa: F403
+from tilondon.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "bench-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-ROOT_URLCONF = "search.bench.urls"
+ROOT_URLCONF = "benchmarks.urls"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LIBRARY_INDEX_PREFIX = "bench-practice-library"
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # Static files straight from the source folders; no collectstatic step.

@@ -4,6 +4,8 @@ from django import template
 
 from wagtail.models import Site
 
+from core.public import public
+
 register = template.Library()
 
 
@@ -12,7 +14,7 @@ def site_nav(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     root = site.root_page if site else None
-    items = root.get_children().live().public().in_menu() if root else []
+    items = public(root.get_children()).in_menu() if root else []
     current = context.get("page")
     return {"items": items, "current": current, "request": request}
 

@@ -10,8 +10,9 @@ from wagtail.models import TaskState
 import pytest
 
 from casestudies.models import CaseStudyPage
-from home.demo import builder, load_demo_content
-from home.demo.people import WAITING_CASE_STUDY, ensure_demo_people
+from demo import builder
+from demo.builder import load_demo_content
+from demo.people import WAITING_CASE_STUDY, ensure_demo_people
 from moderation.roles import CHAMPIONS, MODERATORS
 from tests.practice import case_study_index, driver
 

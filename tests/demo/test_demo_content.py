@@ -20,7 +20,7 @@ from casestudies.models import (
     RelatedCaseStudy,
     Sector,
 )
-from home.demo import load_demo_content
+from demo.builder import load_demo_content
 from home.models import FeaturedPractice, HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from home.dev_accounts import dev_account
+from demo.dev_accounts import dev_account
 
 USERNAME = "admin"
 

@@ -6,7 +6,7 @@ from django.test import override_settings
 import pytest
 
 from casestudies.models import DriverOfChange
-from home.demo import load_demo_content
+from demo.builder import load_demo_content
 from roadmap.models import LandscapePage, RoadmapPage
 
 pytestmark = pytest.mark.django_db

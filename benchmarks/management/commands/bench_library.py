@@ -17,9 +17,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from benchmarks import load, measure
+from benchmarks.corpus import CorpusBuilder
 from search import index
-from search.bench import load, measure
-from search.bench.corpus import CorpusBuilder
 from search.engine import EngineConfig, engine_version
 from search.sync import changes_since, rebuild_records, snapshot_for_rebuild
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not hasattr(settings, "BENCH_ENGINE_URLS"):
-            raise CommandError("Run with DJANGO_SETTINGS_MODULE=tilondon.settings.bench.")
+            raise CommandError("Run with DJANGO_SETTINGS_MODULE=benchmarks.settings.")
         sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,20000").split(",") if s]
         query_count = _env_int("BENCH_QUERIES", 200)
         clients = _env_int("BENCH_CLIENTS", 16)
@@ -109,7 +109,7 @@ class Command(BaseCommand):
         self.step(f"database fallback: {latency['database_fallback_postgresql']}")
 
         env = {
-            "DJANGO_SETTINGS_MODULE": "tilondon.settings.bench",
+            "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
             "ELASTICSEARCH_URL": engines["elasticsearch"].url,
             "OPENSEARCH_URL": "",
         }

@@ -26,8 +26,13 @@ from casestudies.models import (
     RecommendationPage,
     Sector,
 )
-from home.demo.content import DRIVERS
 
+# Four drivers of change, as the programme has; the benchmark needs their number and slugs,
+# not their words.
+DRIVERS = [
+    (f"driver-{n}", f"Driver of change {n} (synthetic)", "A synthetic driver for benchmarks.")
+    for n in range(1, 5)
+]
 TYPE_WEIGHTS = {"case-study": 80, "recommendation": 12, "definition": 8}
 SECTOR_WEIGHTS = {
     "local-authorities": 30,

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from .measure import percentiles
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class Server:

@@ -19,7 +19,7 @@ from casestudies.models import (
     Principle,
     Sector,
 )
-from home.dev_accounts import dev_account
+from demo.dev_accounts import dev_account
 from moderation.roles import CHAMPIONS, MODERATORS
 
 from .case_studies import LA, VOICE, YPV

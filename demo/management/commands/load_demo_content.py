@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from home.demo import load_demo_content
+from demo.builder import load_demo_content
 
 
 class Command(BaseCommand):

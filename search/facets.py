@@ -1,0 +1,62 @@
+"""The library's facets, in one place.
+
+Each facet has one name that is at once its URL parameter, its field in the index document and
+its key in the JSON API, a heading for the library page, and (for all but the page type) the
+editor-owned taxonomy whose slugs and names it lists; the taxonomy models name their facet in
+`library_parameter`. The index, the query, the views, the API, the landscape and the sync all
+read this module.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+
+from .documents import types
+from .page_cache import per_version
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    title: str
+    taxonomy: str = ""  # model name in the casestudies app; "" for the page type
+
+    def model(self):
+        return apps.get_model("casestudies", self.taxonomy) if self.taxonomy else None
+
+
+REGISTRY = (
+    Facet("type", "Type"),
+    Facet("sector", "Sector", "Sector"),
+    Facet("driver", "Driver of change", "DriverOfChange"),
+    Facet("borough", "Borough", "Borough"),
+)
+FACETS = tuple(facet.name for facet in REGISTRY)
+TITLES = {facet.name: facet.title for facet in REGISTRY}
+
+
+def facet_of_taxonomy(model):
+    """The facet a taxonomy model's values appear under, or None."""
+    return model.library_parameter if model.library_parameter in FACETS else None
+
+
+def taxonomy_models():
+    return [facet.model() for facet in REGISTRY if facet.taxonomy]
+
+
+def known_values():
+    """Facet value slugs and labels, from the editor-owned taxonomies (read once per version)."""
+    return per_version("facet-labels", _read_known_values)
+
+
+def _read_known_values():
+    values = {"type": types()}
+    for facet in REGISTRY:
+        if facet.taxonomy:
+            values[facet.name] = dict(facet.model().objects.values_list("slug", "name"))
+    return values
+
+
+def facet_sizes():
+    """Enough buckets for every value of every facet: no silent cut at ten."""
+    return {facet: len(values) + 10 for facet, values in known_values().items()}
