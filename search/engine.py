@@ -74,12 +74,12 @@ def client_for(engine):
 
 
 def search(engine, index, body):
-    """Run a search for a reader: it waits at most `SEARCH_QUERY_TIMEOUT` for the answer."""
-    timeout = settings.SEARCH_QUERY_TIMEOUT
-    client = client_for(engine)
-    if engine.kind == "elasticsearch":
-        return client.options(request_timeout=timeout).search(index=index, body=body)
-    return client.search(index=index, body=body, params={"request_timeout": timeout})
+    """Run a search for a reader: it waits at most `SEARCH_QUERY_TIMEOUT` for the answer.
+
+    Readers have a client (and connection pool) of their own with that timeout, so a reader's
+    request costs no per-call set-up and never shares a connection with a long bulk write."""
+    client = _client_for(engine.kind, engine.url, settings.SEARCH_QUERY_TIMEOUT)
+    return client.search(index=index, body=body)
 
 
 def ping(engine, timeout):

@@ -29,6 +29,7 @@ PAGES_IN_MEMORY = 500
 _lock = threading.Lock()
 _pages = OrderedDict()  # cache key -> (version, html), most recently used last
 _per_version = {}  # name -> (version, value)
+_recent = {"version": None, "read_at": 0.0}
 
 
 def current_version():
@@ -38,6 +39,9 @@ def current_version():
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY)
+    # What is worked out per version for the rest of this request follows the fresh read, so a
+    # page kept at this version is rendered with this version's labels.
+    _recent.update(version=version, read_at=time.monotonic())
     return version
 
 
@@ -46,12 +50,23 @@ def library_changed():
 
     Called inside the transaction that changes the library, the new version commits with the
     change itself (the cache table is in the same database)."""
-    caches[CACHE].set(VERSION_KEY, time.time_ns(), None)
+    version = time.time_ns()
+    caches[CACHE].set(VERSION_KEY, version, None)
+    _recent.update(version=version, read_at=time.monotonic())
+
+
+def recent_version():
+    """The library's version as this process read it within the last second: for things that
+    may lag a change by a moment (facet labels and bucket sizes), never for kept pages."""
+    now = time.monotonic()
+    if _recent["version"] is None or now - _recent["read_at"] >= 1.0:
+        _recent.update(version=current_version(), read_at=now)
+    return _recent["version"]
 
 
 def per_version(name, compute):
     """`compute()`, worked out once per library version in this process (e.g. facet labels)."""
-    version = current_version()
+    version = recent_version()
     kept = _per_version.get(name)
     if kept is None or kept[0] != version:
         kept = (version, compute())
