@@ -6,6 +6,7 @@ approve it again as a safeguarding check before it is published. For anything el
 is marked skipped at once, with a line in the page history saying why, and nobody is asked.
 """
 
+from django.db import models
 from django.utils import timezone
 
 from wagtail.log_actions import log
@@ -64,3 +65,17 @@ class SafeguardingCheckTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = "safeguarding check"
         verbose_name_plural = "safeguarding checks"
+
+
+class ModeratedSection(models.Model):
+    """A practice section that has been given the roles' permissions and the workflow once.
+
+    After that, what an administrator changes in the admin stands: `migrate` only sets up
+    sections that have never been set up (those made by data migrations, which send no
+    signals)."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    set_up_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"section {self.page_id}"

@@ -3,8 +3,8 @@
 The groups, their admin and collection permissions and the workflow are made by this app's
 data migration. Page permissions, though, belong to pages: a practice section (the case-study
 index, the recommendations index, the glossary) may be created long after the migration ran,
-so `set_up_section` attaches them whenever a section is created, and again after every
-`migrate` for sections that already exist. Champions get "add" on the case-study index only:
+so `set_up_section` attaches them when a section is created, and `migrate` does it for
+sections that have never been set up; what an administrator changes afterwards stands. Champions get "add" on the case-study index only:
 Wagtail then lets them create case studies there (its page-type rules allow nothing else under
 the index) and edit only pages they own. Moderators get "change" and "publish" on every section.
 """
@@ -12,6 +12,8 @@ the index) and edit only pages they own. Moderators get "change" and "publish" o
 from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
+
+from .models import ModeratedSection
 
 CHAMPIONS = "Champions"
 MODERATORS = "VRU moderators"
@@ -55,13 +57,16 @@ def set_up_section(page):
     workflow = Workflow.objects.filter(name=WORKFLOW, active=True).first()
     if workflow is not None:
         WorkflowPage.objects.get_or_create(page_id=page.pk, defaults={"workflow": workflow})
+    if groups:
+        ModeratedSection.objects.get_or_create(page_id=page.pk)
 
 
-def set_up_all_sections():
+def set_up_new_sections():
+    """Set up the sections never set up before; leave the others as administrators left them."""
     for page in Page.objects.filter(
         content_type__app_label="casestudies",
         content_type__model__in=[label.split(".")[1] for label in SECTION_MODELS],
-    ):
+    ).exclude(pk__in=ModeratedSection.objects.values("page_id")):
         set_up_section(page)
 
 

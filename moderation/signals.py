@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_migrate, post_save
 
-from .roles import SECTION_MODELS, set_up_all_sections, set_up_section
+from .roles import SECTION_MODELS, set_up_new_sections, set_up_section
 
 
 def on_section_saved(sender, instance, created, raw=False, **kwargs):
@@ -12,7 +12,7 @@ def on_section_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def on_migrated(sender, **kwargs):
-    set_up_all_sections()
+    set_up_new_sections()
 
 
 def connect(app_config):

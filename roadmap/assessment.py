@@ -7,6 +7,8 @@ profile can be shared or bookmarked and nothing is stored on the server.
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from core.numbers import whole_number
+
 SCALE = (
     (1, "Not yet"),
     (2, "Sometimes"),
@@ -60,17 +62,18 @@ def read_answers(params, statement_ids, audiences, sectors):
     for key in params:
         if not key.startswith(STATEMENT_PREFIX):
             continue
-        raw_id = key.removeprefix(STATEMENT_PREFIX)
-        if not raw_id.isdigit() or int(raw_id) not in statement_ids:
+        statement_id = whole_number(key.removeprefix(STATEMENT_PREFIX))
+        if statement_id not in statement_ids:
             unknown_statements = True
             continue
         raw_value = params.get(key, "").strip()
         if not raw_value:
             continue  # a statement left unanswered
-        if not raw_value.isdigit() or not LOWEST <= int(raw_value) <= HIGHEST:
+        value = whole_number(raw_value)
+        if value is None or not LOWEST <= value <= HIGHEST:
             bad_values = True
             continue
-        answers.values[int(raw_id)] = int(raw_value)
+        answers.values[statement_id] = value
 
     audience = params.get("audience", "").strip()
     if audience and audience not in audiences:

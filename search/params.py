@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from core.numbers import whole_number
+
 from .facets import FACETS, known_values
 from .query import MAX_PAGE, SORTS, LibraryQuery
 
@@ -25,10 +27,9 @@ def parse(params, labels=None):
         raise BadLibraryRequest(
             f"Your search is too long. Please use {MAX_QUERY_LENGTH} characters or fewer."
         )
-    raw_page = params.get("page", "1").strip() or "1"
-    if not raw_page.isdigit() or int(raw_page) < 1:
+    page = whole_number(params.get("page", "1").strip() or "1")
+    if page is None or page < 1:
         raise BadLibraryRequest("The page number must be a whole number from 1.")
-    page = int(raw_page)
     if page > MAX_PAGE:
         raise BadLibraryRequest(f"The page number must be {MAX_PAGE} or less.")
     ignored = []

@@ -1,9 +1,11 @@
 """The practice library page, its JSON API and title suggestions. Thin: parse, query, render."""
 
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from . import page_cache
@@ -96,6 +98,13 @@ def _link(parsed, **changes):
     return "?" + urlencode(params)
 
 
+def published_on(hit):
+    """The publication time as a date in the site's time zone (London), for people to read."""
+    if not hit.get("published"):
+        return None
+    return timezone.localtime(datetime.fromisoformat(hit["published"])).date()
+
+
 def page_numbers(current, last):
     """First, last and the pages either side of the current one; None where pages are skipped."""
     wanted = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
@@ -137,7 +146,9 @@ def library_page(request):
     context = {
         "query": parsed.query,
         "results": results,
-        "hits": [result_json(hit, labels) for hit in results.hits],
+        "hits": [
+            {**result_json(hit, labels), "published_on": published_on(hit)} for hit in results.hits
+        ],
         "facets": [
             {
                 "name": facet,

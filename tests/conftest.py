@@ -52,6 +52,13 @@ def closed_breakers():
     breaker.reset()
 
 
+def health(client):
+    """/healthz with its details: the test settings' token in the header."""
+    from django.conf import settings
+
+    return client.get("/healthz", headers={"X-Healthz-Token": settings.HEALTHZ_TOKEN})
+
+
 def engine(kind):
     """The test engine of this kind, failing the test when it is not answering."""
     config = EngineConfig(kind=kind, url=ENGINE_URLS[kind])

@@ -338,12 +338,7 @@ class CaseStudyPage(LibraryPageMixin, SummaryMixin, Page):
         glossary = public(GlossaryPage.objects.all()).first()
         if glossary is None:
             return None
-        featured = (
-            DefinitionPage.objects.live()
-            .public()
-            .filter(pk=glossary.featured_definition_id)
-            .first()
-        )
+        featured = public(DefinitionPage.objects.filter(pk=glossary.featured_definition_id)).first()
         return {"glossary": glossary, "featured": featured}
 
 

@@ -59,11 +59,9 @@ class GlossaryPage(Page):
         terms = sorted(
             public(DefinitionPage.objects.child_of(self)), key=lambda d: d.title.casefold()
         )
-        context["featured"] = (
-            self.featured_definition
-            if self.featured_definition and self.featured_definition.live
-            else None
-        )
+        context["featured"] = public(
+            DefinitionPage.objects.filter(pk=self.featured_definition_id)
+        ).first()
         context["letters"] = [
             (letter, list(group)) for letter, group in groupby(terms, key=lambda d: d.initial)
         ]

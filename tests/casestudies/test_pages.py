@@ -242,3 +242,9 @@ def test_case_study_validation_says_what_to_fix(fields, field, message):
         page.full_clean()
     assert field in raised.value.message_dict
     assert message in " ".join(raised.value.message_dict[field])
+
+
+def test_editors_can_jump_to_edit_the_page_they_see_and_the_public_cannot(admin_client, client):
+    page = case_study("Userbar practice")
+    assert "wagtail-userbar" in admin_client.get(page.url).content.decode()
+    assert "wagtail-userbar" not in client.get(page.url).content.decode()

@@ -155,3 +155,26 @@ def test_a_moderator_edits_any_practice_page_and_manages_taxonomies(index, moder
     assert response.status_code == 302
     theirs.refresh_from_db()
     assert not theirs.live
+
+
+def test_migrate_leaves_an_administrators_change_to_a_section_alone(index):
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from moderation.models import ModeratedSection
+
+    def can_publish():
+        return GroupPagePermission.objects.filter(
+            group__name=MODERATORS, page=index, permission__codename="publish_page"
+        ).exists()
+
+    assert can_publish() and ModeratedSection.objects.filter(page=index).exists()
+    GroupPagePermission.objects.filter(
+        group__name=MODERATORS, page=index, permission__codename="publish_page"
+    ).delete()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert not can_publish(), "migrate gave back a permission an administrator had removed"
+
+    # A section never set up (as one made by a data migration would be) is set up by migrate.
+    ModeratedSection.objects.filter(page=index).delete()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert can_publish()

@@ -133,6 +133,7 @@ def test_partial_answers_give_a_profile_for_what_was_answered(client, roadmap):
     [
         ({"s-999999": "3"}, "not on this page any more"),
         ({"s-abc": "3"}, "not on this page any more"),
+        ({"s-²": "3"}, "not on this page any more"),
         ({"audience": "<script>"}, "did not recognise the role"),
         ({"sector": "atlantis"}, "did not recognise the sector"),
     ],

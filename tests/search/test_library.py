@@ -262,6 +262,12 @@ def test_publish_makes_findable_and_unpublish_removes(client, library_backend, i
         ({"page": "0"}, 400),
         ({"page": "99999999999999999999"}, 400),
         ({"page": "500"}, 200),
+        # Digit-like characters: a superscript (isdigit() but not int()), Arabic-Indic and
+        # full-width digits (int() reads them) and a mix of scripts are not page numbers.
+        ({"page": "²"}, 400),
+        ({"page": "٢"}, 400),
+        ({"page": "２"}, 400),
+        ({"page": "1٢"}, 400),
         ({"q": "x" * 10_000}, 400),
         ({"q": '"unbalanced ( quote * ~ \\'}, 200),
         ({"q": "café ✓ 子供"}, 200),
@@ -283,3 +289,22 @@ def test_unknown_values_are_listed_as_ignored(client, library_backend):
     body = client.get("/api/library/", {"sector": "not-a-sector", "sort": "sideways"}).json()
     assert {"parameter": "sector", "value": "not-a-sector"} in body["ignored"]
     assert {"parameter": "sort", "value": "sideways"} in body["ignored"]
+
+
+def test_results_show_the_publication_date_in_london_in_words(client, library_backend, indexed):
+    with indexed():
+        page = case_study("Midsummer night practice")
+    # Half past eleven at night in UTC is already the next day in London (summer time).
+    late = datetime.datetime(2026, 6, 30, 23, 30, tzinfo=datetime.UTC)
+    type(page).objects.filter(pk=page.pk).update(first_published_at=late)
+    page.refresh_from_db()
+    with indexed():
+        page.save_revision().publish()
+    html = client.get("/library/", {"q": "midsummer"}).content.decode()
+    assert '<time datetime="2026-07-01">1 July 2026</time>' in html
+    assert "2026-06-30" not in html
+    assert (
+        client.get("/api/library/", {"q": "midsummer"})
+        .json()["results"][0]["published"]
+        .startswith("2026-06-30T23:30")
+    )

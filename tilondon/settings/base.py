@@ -173,6 +173,8 @@ LIBRARY_RETRY_MAX_SECONDS = float(os.environ.get("LIBRARY_RETRY_MAX_SECONDS", "3
 LIBRARY_SCHEDULE_SECONDS = float(os.environ.get("LIBRARY_SCHEDULE_SECONDS", "60"))
 # /healthz answers 503 when the worker has been silent this long (it beats every sync).
 LIBRARY_WORKER_STALE_SECONDS = float(os.environ.get("LIBRARY_WORKER_STALE_SECONDS", "30"))
+# Sent as the X-Healthz-Token header, it shows /healthz's details (unset: superusers only).
+HEALTHZ_TOKEN = os.environ.get("HEALTHZ_TOKEN", "")
 LIBRARY_INDEX_PREFIX = os.environ.get("LIBRARY_INDEX_PREFIX", "practice-library")
 # Keep rendered library pages until the library changes; "off" renders every request.
 LIBRARY_PAGE_CACHE = os.environ.get("LIBRARY_PAGE_CACHE", "on") != "off"

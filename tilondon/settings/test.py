@@ -16,6 +16,7 @@ if os.environ.get("TASKS_BACKEND") == "database":
     # A real worker process in a queue test reads the queue the test writes to.
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+HEALTHZ_TOKEN = "test-healthz-token"  # noqa: S105
 LIBRARY_INDEX_PREFIX = os.environ.get("LIBRARY_INDEX_PREFIX", "test-practice-library")
 
 # Static files straight from the source folders; no collectstatic step.
