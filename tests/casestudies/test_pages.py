@@ -248,3 +248,21 @@ def test_editors_can_jump_to_edit_the_page_they_see_and_the_public_cannot(admin_
     page = case_study("Userbar practice")
     assert "wagtail-userbar" in admin_client.get(page.url).content.decode()
     assert "wagtail-userbar" not in client.get(page.url).content.decode()
+
+
+def test_a_restricted_featured_definition_is_not_shown_on_the_glossary_or_case_studies(client):
+    from wagtail.models import PageViewRestriction
+
+    index = glossary()
+    london = publish_page(
+        index,
+        DefinitionPage(title="Guarded London definition", short_definition="Not public yet."),
+    )
+    index.featured_definition = london
+    index.save_revision().publish()
+    page = case_study("Featured privacy practice")
+    assert "Guarded London definition" in client.get(index.url).content.decode()
+
+    PageViewRestriction.objects.create(page=london, restriction_type="password", password="x")
+    assert "Guarded London definition" not in client.get(index.url).content.decode()
+    assert "Guarded London definition" not in client.get(page.url).content.decode()
