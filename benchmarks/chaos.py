@@ -188,19 +188,9 @@ def manage(name, *command):
 
 
 def gunicorn():
-    return Process(
-        "gunicorn",
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "gunicorn.conf.py",
-            "--access-logfile",
-            "/dev/null",
-            "tilondon.wsgi",
-        ],
-    )
+    from benchmarks.load import GUNICORN
+
+    return Process("gunicorn", GUNICORN)
 
 
 # --- the cluster, directly ----------------------------------------------------------------

@@ -16,6 +16,17 @@ from urllib.parse import urlencode
 from .measure import percentiles
 
 ROOT = Path(__file__).resolve().parents[1]
+# The site on gunicorn with its production configuration file, access log off.
+GUNICORN = [
+    sys.executable,
+    "-m",
+    "gunicorn",
+    "-c",
+    "gunicorn.conf.py",
+    "--access-logfile",
+    "/dev/null",
+    "tilondon.wsgi",
+]
 
 
 class Server:
@@ -26,16 +37,7 @@ class Server:
 
     def __enter__(self):
         self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "-c",
-                "gunicorn.conf.py",
-                "--access-logfile",
-                "/dev/null",
-                "tilondon.wsgi",
-            ],
+            GUNICORN,
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
