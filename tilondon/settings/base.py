@@ -166,7 +166,7 @@ SEARCH_BREAKER_COOL_DOWN = float(os.environ.get("SEARCH_BREAKER_COOL_DOWN", "5")
 SEARCH_BREAKER_PROBE_TIMEOUT = float(os.environ.get("SEARCH_BREAKER_PROBE_TIMEOUT", "0.3"))
 # The worker applies the change log this often, whether or not anyone publishes; a document
 # the engine refuses is tried again after a pause that doubles from LIBRARY_RETRY_SECONDS.
-LIBRARY_SYNC_SECONDS = float(os.environ.get("LIBRARY_SYNC_SECONDS", "2"))
+LIBRARY_SYNC_SECONDS = float(os.environ.get("LIBRARY_SYNC_SECONDS", "1"))
 LIBRARY_RETRY_SECONDS = float(os.environ.get("LIBRARY_RETRY_SECONDS", "2"))
 LIBRARY_RETRY_MAX_SECONDS = float(os.environ.get("LIBRARY_RETRY_MAX_SECONDS", "300"))
 # Scheduled publishing and expiry run this often in the worker.

@@ -66,6 +66,12 @@ class LibrarySchedule(threading.Thread):
 class Command(db_worker.Command):
     help = "Run the background worker: queued tasks, library sync and scheduled publishing"
 
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        # A published page should be findable within a second or two: look for new tasks
+        # twice a second (one indexed query) rather than once.
+        parser.set_defaults(interval=0.5)
+
     def handle(self, *args, **options):
         # With the reloader, the parent only restarts the child: the child runs the schedule.
         if not options["reload"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
