@@ -75,6 +75,30 @@ def test_public_pages_have_no_wcag_22_aa_violations(
     assert not too_wide, f"pages wider than 320px: {too_wide}"
 
 
+def test_public_pages_load_with_no_content_security_policy_violation(
+    page, live_server, elasticsearch_library
+):
+    load_demo_content()
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    for _name, path in public_pages().items():
+        response = page.goto(live_server.url + path)
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        page.wait_for_load_state("networkidle")
+    # The library's script ran: it is allowed, and it works under the policy.
+    page.goto(live_server.url + "/library/")
+    page.get_by_label("Education").first.check()
+    page.wait_for_url("**/library/?*sector=education*")
+    assert refused == [], "\n".join(refused)
+
+
 def tab_to(page, target, most):
     """Press Tab until `target` has focus, as a keyboard user would; at most `most` times."""
     for _ in range(most):
