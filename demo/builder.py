@@ -186,7 +186,10 @@ class DemoBuilder:
             CaseStudyIndexPage,
             slug=content.CASE_STUDY_INDEX["slug"],
             title=content.CASE_STUDY_INDEX["title"],
-            fields={"introduction": content.CASE_STUDY_INDEX["introduction"]},
+            fields={
+                "introduction": content.CASE_STUDY_INDEX["introduction"],
+                "show_in_menus": True,
+            },
         )
         existing = {
             page.slug: page
@@ -255,7 +258,10 @@ class DemoBuilder:
             RecommendationIndexPage,
             slug=content.RECOMMENDATION_INDEX["slug"],
             title=content.RECOMMENDATION_INDEX["title"],
-            fields={"introduction": content.RECOMMENDATION_INDEX["introduction"]},
+            fields={
+                "introduction": content.RECOMMENDATION_INDEX["introduction"],
+                "show_in_menus": True,
+            },
         )
         existing = {
             page.slug: page
@@ -295,7 +301,7 @@ class DemoBuilder:
             GlossaryPage,
             slug=content.GLOSSARY["slug"],
             title=content.GLOSSARY["title"],
-            fields={"introduction": content.GLOSSARY["introduction"]},
+            fields={"introduction": content.GLOSSARY["introduction"], "show_in_menus": True},
         )
         existing = {
             page.slug: page

@@ -176,6 +176,7 @@ def build_roadmap(builder):
         slug=ROADMAP["slug"],
         title=ROADMAP["title"],
         fields={
+            "show_in_menus": True,
             "introduction": ROADMAP["introduction"],
             "assessment_introduction": ROADMAP["assessment_introduction"],
             "drivers": stream,
@@ -193,7 +194,7 @@ def build_roadmap(builder):
         LandscapePage,
         slug=LANDSCAPE["slug"],
         title=LANDSCAPE["title"],
-        fields={"introduction": LANDSCAPE["introduction"]},
+        fields={"introduction": LANDSCAPE["introduction"], "show_in_menus": True},
     )
     return (
         f"Roadmap and landscape ready: {len(STAGES)} stages, {len(statements)} statements. "

@@ -209,3 +209,14 @@ def test_the_command_prints_a_report(demo, capsys):
     output = capsys.readouterr().out
     assert "case studies" in output
     assert "created 0 pages" in output
+
+
+def test_the_main_navigation_leads_to_every_part_of_the_programme(demo, client):
+    import re
+
+    html = client.get("/").content.decode()
+    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.S).group(0)
+    names = re.findall(r">([^<>]+)</a>", nav)
+    assert names[0] == "Practice library"
+    for part in ("Case studies", "Recommendations", "Glossary", "Roadmap", "Landscape"):
+        assert any(part.lower() in name.lower() for name in names), f"{part} not in {names}"
