@@ -89,5 +89,5 @@ def reset():
 
 
 def mode(engine):
-    """ "engine" while the breaker is closed, "database" while it is open."""
+    """The library's answering mode: "engine" while the breaker is closed, else "database"."""
     return "database" if is_open(engine) else "engine"

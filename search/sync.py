@@ -48,8 +48,10 @@ def _changed():
     transaction.on_commit(library_changed)
 
 
-def save_record(page, document):
-    """Keep `document` as the page's database copy; log it for the engine if it changed."""
+def save_record(page, document, retire=True):
+    """Keep `document` as the page's database copy; log it for the engine if it changed.
+
+    `retire=False` leaves retiring kept pages to the caller (a rebuild does it once)."""
     existing = LibraryRecord.objects.filter(page_id=page.pk).only("pk", "document").first()
     if existing is not None and existing.document == document:
         return False
@@ -70,7 +72,8 @@ def save_record(page, document):
         for value in ([document["type"]] if facet == "type" else document[facet])
     )
     LibraryChange.objects.create(page_id=page.pk, action=LibraryChange.UPSERT, document=document)
-    _changed()
+    if retire:
+        _changed()
     return True
 
 
@@ -139,12 +142,14 @@ def pages_with_facet_value(facet, value):
 def rebuild_records():
     """Rebuild the whole database copy from the live pages; returns how many there are."""
     with transaction.atomic():
-        keep = []
+        keep, changed = [], False
         for page in indexable_pages().iterator(chunk_size=500):
-            save_record(page, library_document(page))
+            changed |= save_record(page, library_document(page), retire=False)
             keep.append(page.pk)
         gone = LibraryRecord.objects.exclude(page_id__in=keep).values_list("page_id", flat=True)
-        remove_records(list(gone))
+        changed |= bool(remove_records(list(gone)))
+        if changed:
+            _changed()  # once for the whole rebuild, not once per page
     return len(keep)
 
 
