@@ -10,13 +10,17 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+
 import pytest
 from playwright.sync_api import sync_playwright
 
+from accounts.two_step import must_use_two_step
 from search import index
 from search.engine import configured_engine
 from tests.conftest import engine
 from tests.practice import TEST_PASSWORD
+from tests.signing_in import app_code, paired_app
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -58,11 +62,20 @@ def browser_page(chromium, viewport=DESKTOP, **options):
 
 
 def sign_in(page, live_server, username, password=TEST_PASSWORD):
-    """Sign in to the Wagtail admin as a person would, and wait for the dashboard."""
+    """Sign in to the Wagtail admin as a person would, and wait for the dashboard.
+
+    Moderators and superusers also give the code their (already paired) app shows.
+    """
+    user = get_user_model().objects.get(username=username)
+    app = paired_app(user) if must_use_two_step(user) else None
     page.goto(live_server.url + "/admin/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    if app is not None:
+        page.wait_for_url("**/admin/two-step/verify/**")
+        page.get_by_label("Code").fill(app_code(app))
+        page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/admin/")
 
 

@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, DriverOfChange
 from tests.practice import case_study_form, case_study_index
+from tests.signing_in import signed_in
 
 
 class CaseStudyEditorTests(WagtailPageTestCase):
@@ -14,7 +15,7 @@ class CaseStudyEditorTests(WagtailPageTestCase):
         self.index = case_study_index()
         self.driver = DriverOfChange.objects.create(name="Voice and participation", slug="voice")
         self.user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-        self.client.force_login(self.user)
+        signed_in(self.user, self.client)
 
     def form_data(self, **overrides):
         return case_study_form(

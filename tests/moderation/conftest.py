@@ -2,7 +2,6 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 import pytest
@@ -10,8 +9,9 @@ import pytest
 from moderation.roles import CHAMPIONS, MODERATORS
 from tests.practice import TEST_PASSWORD, case_study_form, case_study_index
 from tests.search.conftest import indexed, library_backend  # noqa: F401
+from tests.signing_in import signed_in
 
-__all__ = ["indexed", "library_backend"]
+__all__ = ["indexed", "library_backend", "signed_in"]
 
 
 def person(username, group, **fields):
@@ -44,12 +44,6 @@ def other_champion(db):
 @pytest.fixture
 def moderator(db):
     return person("moderator", MODERATORS, first_name="Rowan", last_name="Hughes")
-
-
-def signed_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def add_url(index):

@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import (
 
 from roadmap.models import LandscapePage, RoadmapPage
 from tests.practice import driver, home_page
+from tests.signing_in import signed_in
 
 STAGES = [{"name": name, "description": f"{name} stage."} for name in ("Aware", "Embedded")]
 
@@ -23,7 +24,7 @@ class RoadmapEditorTests(WagtailPageTestCase):
         self.driver = driver("voice", "Voice and participation")
         self.other = driver("wellbeing", "Workforce wellbeing")
         user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-        self.client.force_login(user)
+        signed_in(user, self.client)
 
     def form_data(self, stage_descriptions=2, statement_driver=None):
         stages = [

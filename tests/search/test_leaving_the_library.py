@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -40,6 +39,7 @@ from tests.practice import (
     sector,
 )
 from tests.roadmap.conftest import STAGES, answer_params, stage_values
+from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -224,8 +224,7 @@ def delete_in_the_admin(site):
     admin = get_user_model().objects.create_superuser(
         "site-admin", "admin@example.org", TEST_PASSWORD
     )
-    editor = Client()
-    editor.force_login(admin)
+    editor = signed_in(admin)
     response = editor.post(reverse("wagtailadmin_pages:delete", args=(site["leaving"].pk,)))
     assert response.status_code == 302
 
