@@ -6,6 +6,7 @@ Screenshots go to var/screenshots/ (git-ignored).
 
 import json
 import os
+import re
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,7 +75,7 @@ def sign_in(page, live_server, username, password=TEST_PASSWORD):
     page.get_by_role("button", name="Sign in").click()
     if app is not None:
         page.wait_for_url("**/admin/two-step/verify/**")
-        page.get_by_label("Code").fill(app_code(app))
+        page.get_by_role("textbox", name=re.compile(r"^Code")).fill(app_code(app))
         page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/admin/")
 
