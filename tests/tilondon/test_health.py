@@ -2,10 +2,12 @@
 stays 200 while pages can be served."""
 
 from django.db import connection
+from django.test import Client
 
 import pytest
 
 from tests.conftest import health
+from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +25,13 @@ def test_the_public_hears_only_ok_or_down(client, settings, elasticsearch_engine
     assert "version" not in wrong.content.decode() and "vendor" not in wrong.content.decode()
 
 
-def test_a_superuser_sees_the_details(admin_client, settings):
+def test_a_superuser_sees_the_details_after_both_sign_in_steps(admin_user, settings):
     settings.SEARCH_ENGINE_URLS = {"elasticsearch": "", "opensearch": ""}
-    body = admin_client.get("/healthz").json()
+    half_signed_in = Client()
+    half_signed_in.force_login(admin_user)  # password only
+    assert "vendor" not in half_signed_in.get("/healthz").json()["database"]
+
+    body = signed_in(admin_user).get("/healthz").json()
     assert body["database"] == {"status": "ok", "vendor": "postgresql"}
     assert body["search"]["backend"] == "database"
 
