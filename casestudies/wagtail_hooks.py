@@ -15,6 +15,7 @@ class TaxonomyViewSet(SnippetViewSet):
 class SectorViewSet(TaxonomyViewSet):
     model = Sector
     icon = "group"
+    list_display = [*TaxonomyViewSet.list_display, "needs_safeguarding_review"]
 
 
 class DriverOfChangeViewSet(TaxonomyViewSet):

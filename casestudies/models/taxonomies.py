@@ -1,9 +1,12 @@
 """Controlled lists that editors own: sectors, drivers of change, boroughs, principles.
 
 They are data, not code: moderators can reword or reorder them in the admin, and champions
-pick from them, so nobody can file practice under a misspelt sector.
+pick from them, so nobody can file practice under a misspelt sector. A value's slug is set
+when the value is made and never changes: library links such as /library/?sector=education
+are bookmarked and shared.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -11,13 +14,25 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
+class SetOnceFieldPanel(FieldPanel):
+    """A field that is filled in when the object is made and shown read-only after that."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            # Read-only rather than disabled: the browser still sends the value, so the
+            # model's clean() sees a changed one and says why it is refused.
+            if self.bound_field is not None and self.instance.pk is not None:
+                self.bound_field.field.widget.attrs["readonly"] = True
+
+
 class Taxonomy(index.Indexed, models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(
         max_length=120,
         unique=True,
-        help_text="Used in library links such as /library/?sector=education. Avoid changing it: "
-        "shared links use it.",
+        help_text="Identifies the value in links such as /library/?sector=education, which "
+        "people bookmark and share, so it cannot change once saved. Reword the name instead.",
     )
     description = models.TextField(blank=True, help_text="One or two plain sentences.")
     sort_order = models.PositiveIntegerField(
@@ -26,7 +41,7 @@ class Taxonomy(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("slug"),
+        SetOnceFieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
@@ -42,6 +57,20 @@ class Taxonomy(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        if self.pk is None:
+            return
+        saved = type(self)._default_manager.filter(pk=self.pk).values_list("slug", flat=True)
+        saved = saved.first()
+        if saved is not None and saved != self.slug:
+            raise ValidationError(
+                {
+                    "slug": f"The slug cannot change once saved: links that use “{saved}” are "
+                    "bookmarked and shared. Keep it, and reword the name instead."
+                }
+            )
+
     @property
     def library_url(self):
         if not self.library_parameter:
@@ -50,6 +79,16 @@ class Taxonomy(index.Indexed, models.Model):
 
 
 class Sector(Taxonomy):
+    needs_safeguarding_review = models.BooleanField(
+        "needs a safeguarding check",
+        default=False,
+        help_text="Tick for sectors whose work involves children or young people, such as "
+        "young people's voice. A case study filed under this sector, as lead or partner, then "
+        "goes through the safeguarding check in moderation before it is published.",
+    )
+
+    panels = Taxonomy.panels + [FieldPanel("needs_safeguarding_review")]
+
     library_parameter = "sector"
 
     class Meta(Taxonomy.Meta):
