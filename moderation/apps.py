@@ -1,4 +1,5 @@
-"""The moderation app: connects the signals that keep practice sections under moderation."""
+"""The moderation app: keeps practice sections and home pages under the roles' permissions,
+and champions' uploads to themselves."""
 
 from django.apps import AppConfig
 
@@ -8,6 +9,7 @@ class ModerationConfig(AppConfig):
     verbose_name = "Moderation"
 
     def ready(self):
-        from . import signals
+        from . import signals, uploads
 
         signals.connect(self)
+        uploads.register_permission_policies()

@@ -1,4 +1,5 @@
-"""Admin hooks: the dashboard panels, a quieter menu for champions, and the audit log wording."""
+"""Wagtail hooks: the dashboard panels, a quieter menu for champions, the audit log wording, and
+which documents the site serves to whom (`moderation.uploads`)."""
 
 from wagtail import hooks
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
@@ -6,6 +7,9 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from .models import SKIPPED_ACTION
 from .panels import OldestFirstToModeratePanel, YourCaseStudiesPanel
 from .roles import is_champion, is_moderator
+from .uploads import refuse_unseen_document
+
+hooks.register("before_serve_document", refuse_unseen_document)
 
 
 @hooks.register("construct_homepage_panels")
@@ -29,5 +33,5 @@ def register_moderation_log_actions(actions):
     actions.register_action(
         SKIPPED_ACTION,
         "Safeguarding check not needed",
-        "Safeguarding check not needed: no young people's voice in this case study",
+        "Safeguarding check not needed: no sector or age group of this case study asks for it",
     )
