@@ -30,6 +30,7 @@ from tests.practice import (
     recommendation_index,
     sector,
 )
+from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -244,9 +245,9 @@ def test_case_study_validation_says_what_to_fix(fields, field, message):
     assert message in " ".join(raised.value.message_dict[field])
 
 
-def test_editors_can_jump_to_edit_the_page_they_see_and_the_public_cannot(admin_client, client):
+def test_editors_can_jump_to_edit_the_page_they_see_and_the_public_cannot(admin_user, client):
     page = case_study("Userbar practice")
-    assert "wagtail-userbar" in admin_client.get(page.url).content.decode()
+    assert "wagtail-userbar" in signed_in(admin_user).get(page.url).content.decode()
     assert "wagtail-userbar" not in client.get(page.url).content.decode()
 
 
