@@ -33,6 +33,7 @@ from .case_studies import case_study_specs
 from .images import ensure_images
 from .people import ensure_demo_people
 from .roadmap import build_roadmap
+from .site_pages import build_site_pages
 
 
 def _without_ids(value):
@@ -115,6 +116,16 @@ class DemoBuilder:
         else:
             self.unchanged += 1
         return page
+
+    def ensure_inline_links(self, page, relation, child_model, rows, fields=None):
+        """Bring one inline list of an existing page (and any `fields`) up to date, publishing
+        the page only if something changed."""
+        if self._apply(page, fields or {}, {}, None, {relation: (child_model, rows)}):
+            page.save_revision().publish()
+            if page not in self.created and page not in self.updated:
+                self.updated.append(page)
+        else:
+            self.unchanged += 1
 
     def _apply(self, page, fields, m2m, tags, children):
         """Set on `page` whatever differs from the wanted values; True if anything did."""
@@ -346,17 +357,13 @@ class DemoBuilder:
                 featured.append(recommendations[key[0]])
             else:
                 featured.append(definitions[key[0]])
-        if self._apply(
+        self.ensure_inline_links(
             home,
-            {"introduction": content.HOME_INTRODUCTION},
-            {},
-            None,
-            {"featured_practice": (FeaturedPractice, [{"page": page} for page in featured])},
-        ):
-            home.save_revision().publish()
-            self.updated.append(home)
-        else:
-            self.unchanged += 1
+            "featured_practice",
+            FeaturedPractice,
+            [{"page": page} for page in featured],
+            fields={"introduction": content.HOME_INTRODUCTION},
+        )
 
         return self.report(len(case_studies), len(recommendations), len(definitions), images)
 
@@ -399,6 +406,7 @@ def load_demo_content(people=None):
     with transaction.atomic():
         report = DemoBuilder().build()
         report += "\n" + build_roadmap(DemoBuilder())
+        report += "\n" + build_site_pages(DemoBuilder())
         if settings.DEBUG if people is None else people:
             report += "\n" + ensure_demo_people()
         return report

@@ -1,4 +1,5 @@
-"""The words of the demo site: drivers, site pages, recommendations and the glossary.
+"""The words of the demo site: drivers, site pages, recommendations, the glossary and the home
+page's signposts to the programme's outputs.
 
 Everything that stands in for the programme's own material is marked as illustrative.
 """
@@ -781,4 +782,34 @@ FEATURED = [
     ("definition", FEATURED_DEFINITION),
     ("recommendation", "Explain what will happen, every time"),
     ("case-study", "co-design", 0),
+]
+
+# The programme's five outputs, in the order the home page leads to them: (key, one sentence).
+# The keys name pages built elsewhere in the demo (see `site_pages._signpost_pages`).
+SIGNPOSTS = [
+    (
+        "definition",
+        "London's definition of trauma-informed practice: what it means for the city's "
+        "services, in plain words.",
+    ),
+    (
+        "landscape",
+        "Where practice is already shared across London, by sector, driver of change and "
+        "borough, and where the gaps are.",
+    ),
+    (
+        "case-studies",
+        "Promising practice from policing, health, councils, schools and community "
+        "organisations, told by the people who did it.",
+    ),
+    (
+        "roadmap",
+        "Four stages on the way to being trauma-informed, with a five-minute self-assessment "
+        "to see where your organisation is now.",
+    ),
+    (
+        "recommendations",
+        "What people who deliver services, system leaders and the Violence Reduction Unit can "
+        "each do next.",
+    ),
 ]

@@ -1,4 +1,5 @@
-"""The home page and the standard content page used for findings, drivers and about pages."""
+"""The home page, the standard content page used for findings, drivers, about and footer pages,
+and the footer's links (`site_settings`)."""
 
 from django.db import models
 
@@ -11,6 +12,9 @@ from modelcluster.fields import ParentalKey
 
 from core.blocks import BaseStreamBlock
 
+# The footer's links are a site setting; Django finds models through this module.
+from .site_settings import FooterLinks  # noqa: F401
+
 
 class HomePage(Page):
     introduction = RichTextField(
@@ -21,6 +25,13 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
+        InlinePanel(
+            "signposts",
+            label="Signpost",
+            heading="The programme's work",
+            help_text="The pages that lead people to what the programme has produced, in order.",
+            max_num=6,
+        ),
         InlinePanel("featured_practice", label="Featured practice", max_num=6),
     ]
 
@@ -42,8 +53,33 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = Sector.objects.all()
         context["drivers"] = DriverOfChange.objects.all()
+        context["signposts"] = self.public_signposts()
         context["featured"] = public_linked_pages(self.featured_practice)
         return context
+
+    def public_signposts(self):
+        """(page, description) for each signpost whose page the public may see, in order."""
+        from core.public import public_linked_pages
+
+        descriptions = {row.page_id: row.description for row in self.signposts.all()}
+        return [(page, descriptions[page.pk]) for page in public_linked_pages(self.signposts)]
+
+
+class HomeSignpost(Orderable):
+    """One of the programme's outputs on the home page: a page and a sentence about it."""
+
+    home = ParentalKey(HomePage, related_name="signposts", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The page this signpost leads to. Its title is the signpost's heading.",
+    )
+    description = models.CharField(
+        max_length=200, help_text="One sentence in plain words: what someone will find there."
+    )
+
+    panels = [PageChooserPanel("page"), FieldPanel("description")]
 
 
 class FeaturedPractice(Orderable):
@@ -68,7 +104,8 @@ class FeaturedPractice(Orderable):
 
 
 class StandardPage(Page):
-    """Findings, the drivers of change, about pages: a title, an introduction and a body."""
+    """Findings, the drivers of change, about pages and the footer's pages (accessibility
+    statement, privacy notice, contact): a title, an introduction and a body."""
 
     introduction = models.TextField(
         blank=True, max_length=400, help_text="A short opening paragraph in plain words."
