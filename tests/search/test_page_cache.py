@@ -4,6 +4,7 @@ import pytest
 
 from search import page_cache
 from tests.practice import case_study, sector
+from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -43,14 +44,14 @@ def test_publish_unpublish_and_renames_retire_kept_pages(client, library_backend
     assert "Schools and colleges" in titles_on(client)
 
 
-def test_pages_rendered_for_signed_in_editors_are_not_kept(admin_client, rf, library_backend):
+def test_pages_rendered_for_signed_in_editors_are_not_kept(admin_user, rf, library_backend):
     # An editor's page may carry things only editors see: it must never reach the public.
-    assert admin_client.get("/library/", {"q": "panels"}).status_code == 200
+    assert signed_in(admin_user).get("/library/", {"q": "panels"}).status_code == 200
     _, kept = page_cache.lookup(rf.get("/library/", {"q": "panels"}))
     assert kept is None, "the page rendered for an editor was kept for the public"
 
 
-def test_signed_in_editors_are_never_served_a_kept_page(admin_client, client, rf, library_backend):
+def test_signed_in_editors_are_never_served_a_kept_page(admin_user, client, rf, library_backend):
     public = rf.get("/library/", {"q": "panels"})
     assert client.get("/library/", {"q": "panels"}).status_code == 200
     version, kept = page_cache.lookup(public)
@@ -59,7 +60,7 @@ def test_signed_in_editors_are_never_served_a_kept_page(admin_client, client, rf
     page_cache.keep_page(public, version, b"<p>Kept for the public</p>")
     assert client.get("/library/", {"q": "panels"}).content == b"<p>Kept for the public</p>"
 
-    response = admin_client.get("/library/", {"q": "panels"})
+    response = signed_in(admin_user).get("/library/", {"q": "panels"})
 
     assert response.status_code == 200
     assert b"Kept for the public" not in response.content
