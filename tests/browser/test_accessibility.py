@@ -4,10 +4,10 @@ and the library can be worked by keyboard alone."""
 import pytest
 from playwright.sync_api import expect
 
-from casestudies.models import CaseStudyPage, DefinitionPage, RecommendationPage
 from demo.builder import load_demo_content
 from roadmap.models import RoadmapPage
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.demo_site import demo_public_paths
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,24 +31,13 @@ def roadmap_profile_path():
 
 
 def public_pages():
-    pages = {
-        "home": "/",
-        "standard page": "/about/",
-        "case study index": "/case-studies/",
-        "case study": CaseStudyPage.objects.live().first().url,
-        "recommendation index": "/recommendations/",
-        "recommendation": RecommendationPage.objects.live().first().url,
-        "glossary": "/glossary/",
-        "definition": DefinitionPage.objects.live().first().url,
-        "library": "/library/",
+    return {
+        **demo_public_paths(),
         "library with filters": "/library/?sector=education&type=case-study",
         "library with no results": "/library/?q=zzqqxx",
         "library error": "/library/?page=abc",
-        "roadmap": "/roadmap/",
         "roadmap with a profile": roadmap_profile_path(),
-        "landscape": "/landscape/",
     }
-    return pages
 
 
 def test_public_pages_have_no_wcag_22_aa_violations(

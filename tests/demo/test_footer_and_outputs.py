@@ -16,14 +16,13 @@ import pytest
 
 from casestudies.models import (
     CaseStudyIndexPage,
-    CaseStudyPage,
     DefinitionPage,
     RecommendationIndexPage,
-    RecommendationPage,
 )
 from demo.builder import load_demo_content
 from home.models import FooterLinks, StandardPage
 from roadmap.models import LandscapePage, RoadmapPage
+from tests.demo_site import demo_public_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -53,21 +52,7 @@ def database_library(settings):
 
 
 def public_paths():
-    return {
-        "home": "/",
-        "standard page": "/about/",
-        "case study index": "/case-studies/",
-        "case study": CaseStudyPage.objects.live().first().url,
-        "recommendation index": "/recommendations/",
-        "recommendation": RecommendationPage.objects.live().first().url,
-        "glossary": "/glossary/",
-        "definition": DefinitionPage.objects.live().first().url,
-        "library": "/library/",
-        "roadmap": "/roadmap/",
-        "landscape": "/landscape/",
-        "accessibility statement": "/accessibility-statement/",
-        "page not found": "/no-such-page/",
-    }
+    return {**demo_public_paths(), "page not found": "/no-such-page/"}
 
 
 def footer_links(client, path):
