@@ -7,11 +7,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+import pytest
 from axes.models import AccessAttempt
 
 from tests.practice import TEST_PASSWORD
 
 from .conftest import password_sign_in
+
+pytestmark = pytest.mark.django_db
 
 
 def fail(username, times, address="203.0.113.7"):

@@ -18,6 +18,8 @@ from tests.signing_in import app_code, paired_app
 
 from .conftest import password_sign_in
 
+pytestmark = pytest.mark.django_db
+
 ADMIN_HOME = "/admin/"
 SET_UP = reverse("two_step_set_up")
 VERIFY = reverse("two_step_verify")
