@@ -5,7 +5,7 @@ contact the team from every page. Editors choose the three pages under Settings 
 links; the footer shows each one only while the public may see it.
 """
 
-from django.db import models, transaction
+from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -15,7 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from core.public import public_pages
-from search.page_cache import library_changed
+from search.page_cache import pages_around_the_library_changed
 
 FOOTER_PAGES = ("accessibility_statement", "privacy_notice", "contact")
 
@@ -62,9 +62,8 @@ class FooterLinks(BaseSiteSetting):
 
 def footer_changed():
     """Library pages are kept whole, footer and all: a changed footer must not be served from
-    them. Now, for this process, and again once the change commits, for pages kept meanwhile."""
-    library_changed()
-    transaction.on_commit(library_changed)
+    them."""
+    pages_around_the_library_changed()
 
 
 def footer_page_ids():

@@ -20,6 +20,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 
 VERSION_KEY = "library:version"
 CACHE = "library"
@@ -53,6 +54,14 @@ def library_changed():
     version = time.time_ns()
     caches[CACHE].set(VERSION_KEY, version, None)
     _recent.update(version=version, read_at=time.monotonic())
+
+
+def pages_around_the_library_changed():
+    """Something every kept library page shows beside the results changed (the footer, a page
+    that explains a filter): retire them now, for this process, and again once the change
+    commits, for pages kept meanwhile from what was there before."""
+    library_changed()
+    transaction.on_commit(library_changed)
 
 
 def recent_version():
