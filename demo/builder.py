@@ -30,6 +30,7 @@ from home.models import FeaturedPractice, StandardPage
 
 from . import content
 from .case_studies import case_study_specs
+from .drivers import build_drivers
 from .images import ensure_images
 from .people import ensure_demo_people
 from .roadmap import build_roadmap
@@ -406,6 +407,7 @@ def load_demo_content(people=None):
     with transaction.atomic():
         report = DemoBuilder().build()
         report += "\n" + build_roadmap(DemoBuilder())
+        report += "\n" + build_drivers(DemoBuilder())
         report += "\n" + build_site_pages(DemoBuilder())
         if settings.DEBUG if people is None else people:
             report += "\n" + ensure_demo_people()

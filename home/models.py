@@ -43,6 +43,7 @@ class HomePage(Page):
         "home.StandardPage",
         "roadmap.RoadmapPage",
         "roadmap.LandscapePage",
+        "drivers.HowChangeHappensPage",
     ]
     max_count = 1
 

@@ -1,6 +1,7 @@
 """Where each public page type lives on the demo site (after `load_demo_content`)."""
 
 from casestudies.models import CaseStudyPage, DefinitionPage, RecommendationPage
+from drivers.models import DriverPage
 
 
 def demo_public_paths():
@@ -18,4 +19,6 @@ def demo_public_paths():
         "roadmap": "/roadmap/",
         "landscape": "/landscape/",
         "accessibility statement": "/accessibility-statement/",
+        "how change happens": "/how-change-happens/",
+        "driver of change": DriverPage.objects.live().first().url,
     }

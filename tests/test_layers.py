@@ -15,6 +15,7 @@ LAYERS = (
     ("casestudies",),  # practice pages and the editor-owned taxonomies
     ("search",),  # the library: index, change log, query layer, views and API
     ("moderation", "roadmap", "home"),  # roles and workflow; roadmap; home and standard pages
+    ("drivers",),  # how change happens: the driver-of-change pages
     ("accounts",),  # signing in: lockout after failures, the two-step sign-in
     ("tilondon",),  # configuration: settings, URLs, health
     ("demo", "benchmarks"),  # demo content, benchmarks and fault harnesses: imported by nothing

@@ -17,6 +17,7 @@ from casestudies.models import (
     RelatedCaseStudy,
     RelatedDefinition,
 )
+from drivers.models import HowChangeHappensPage
 from home.models import HomePage, StandardPage
 from roadmap.models import LandscapePage, RoadmapPage
 from tests.practice import (
@@ -202,6 +203,7 @@ def test_page_type_rules_keep_content_in_its_place():
         StandardPage,
         RoadmapPage,
         LandscapePage,
+        HowChangeHappensPage,
     }
     home = home_page()
     assert not CaseStudyPage.can_create_at(home)

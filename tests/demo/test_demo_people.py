@@ -30,6 +30,7 @@ def quick_build(monkeypatch, settings, tmp_path):
     # calls a function of this name, so the stub can never silently stand for nothing.
     monkeypatch.setattr(builder, "build_roadmap", lambda b: "")
     monkeypatch.setattr(builder, "build_site_pages", lambda b: "")
+    monkeypatch.setattr(builder, "build_drivers", lambda b: "")
 
 
 def test_no_demo_people_without_debug(quick_build, settings):

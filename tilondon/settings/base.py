@@ -25,6 +25,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 INSTALLED_APPS = [
     "core",
     "home",
+    "drivers",
     "casestudies",
     "search",
     "roadmap",

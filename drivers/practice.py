@@ -1,0 +1,130 @@
+"""What the rest of the site says about one driver of change, read live for its page: the
+roadmap's stages, the recommendations that serve it and its case studies in the library.
+
+Only what the public may see: the roadmap and recommendations through the one rule for
+"public" (`core.public`), the case studies through the library's query layer, whose read-time
+guard drops any hit the public may no longer see, on the search engine or the database copy.
+"""
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.dateparse import parse_datetime
+
+from casestudies.models import CaseStudyPage, RecommendationPage, Sector
+from core.public import public
+from roadmap.models import RoadmapPage
+from roadmap.profile import framework
+from search.query import LibraryQuery, run
+
+CASE_STUDIES_SHOWN = 6
+# How many of the newest case studies are weighed for the strongest evidence: three pages of
+# the library's answer at most (one request each), however many the library holds.
+CASE_STUDY_PAGES_WEIGHED = 3
+# Evidence levels are listed weakest first, so their place in the list is their strength.
+EVIDENCE_STRENGTH = {value: rank for rank, value in enumerate(CaseStudyPage.EvidenceLevel.values)}
+EVIDENCE_LABELS = dict(CaseStudyPage.EvidenceLevel.choices)
+
+
+@dataclass
+class RoadmapStages:
+    page: object  # the public RoadmapPage
+    stages: list  # roadmap.profile.StageGuide, in the roadmap's order
+    url: str  # the roadmap, at this driver's part of it
+
+
+def roadmap_stages(driver):
+    """What each stage of the public roadmap looks like for `driver`, or None when there is no
+    public roadmap or it does not describe this driver."""
+    page = public(RoadmapPage.objects.all()).order_by("path").first()
+    if page is None:
+        return None
+    guide = next((g for g in framework(page) if g.driver.pk == driver.pk), None)
+    if guide is None:
+        return None
+    return RoadmapStages(page=page, stages=guide.stages, url=f"{page.url}#guide-{driver.slug}")
+
+
+def driver_recommendations(driver):
+    """The public recommendations that serve `driver`, in the order of the recommendations
+    page."""
+    return list(public(RecommendationPage.objects.filter(drivers=driver)).order_by("path"))
+
+
+@dataclass
+class CaseStudyCard:
+    title: str
+    url: str
+    summary: str
+    evidence_level: str
+    evidence_label: str
+    sector_label: str  # the lead sector
+    published: object  # datetime or None
+
+
+@dataclass
+class DriverCaseStudies:
+    count: int  # every public case study with this driver
+    shown: list  # CaseStudyCard: strongest evidence first, newest first within a level
+    by_sector: list = field(default_factory=list)  # (sector, count, library url)
+    library_url: str = ""  # everything in the library for this driver
+    case_studies_url: str = ""  # this driver's case studies in the library
+
+
+def _library_link(**filters):
+    params = [("type", "case-study")]
+    params += [(name, value) for name, value in filters.items()]
+    return reverse("library") + "?" + urlencode(params)
+
+
+def _card(hit):
+    sectors = hit.get("sector") or []
+    labels = (hit.get("labels") or {}).get("sector", {})
+    level = hit.get("evidence_level") or ""
+    return CaseStudyCard(
+        title=hit["title"],
+        url=hit["url"],
+        summary=hit.get("summary") or "",
+        evidence_level=level,
+        evidence_label=EVIDENCE_LABELS.get(level, ""),
+        sector_label=labels.get(sectors[0], "") if sectors else "",
+        published=parse_datetime(hit["published"]) if hit.get("published") else None,
+    )
+
+
+def by_evidence(hits):
+    """Strongest evidence first. The sort is stable, so hits that came newest first stay
+    newest first within each level."""
+    return sorted(hits, key=lambda hit: -EVIDENCE_STRENGTH.get(hit.get("evidence_level"), -1))
+
+
+def driver_case_studies(driver, shown=CASE_STUDIES_SHOWN):
+    """The driver's case studies from the library: how many, how many in each sector, and a
+    few with the strongest evidence among the newest."""
+    query = LibraryQuery(
+        filters={"type": ("case-study",), "driver": (driver.slug,)}, sort="newest", page=1
+    )
+    first = run(query)
+    hits = list(first.hits)
+    for number in range(2, min(first.pages, CASE_STUDY_PAGES_WEIGHED) + 1):
+        hits += run(replace(query, page=number)).hits
+    # A page published between two requests can shift a hit onto the next page as well.
+    seen, unique = set(), []
+    for hit in hits:
+        if hit["page_id"] not in seen:
+            seen.add(hit["page_id"])
+            unique.append(hit)
+    counts = first.facet_counts.get("sector", {})
+    by_sector = [
+        (sector, counts[sector.slug], _library_link(driver=driver.slug, sector=sector.slug))
+        for sector in Sector.objects.all()
+        if counts.get(sector.slug)
+    ]
+    return DriverCaseStudies(
+        count=first.count,
+        shown=[_card(hit) for hit in by_evidence(unique)[:shown]],
+        by_sector=by_sector,
+        library_url=driver.library_url,
+        case_studies_url=_library_link(driver=driver.slug),
+    )
