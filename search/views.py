@@ -134,6 +134,8 @@ def library_page(request):
     listing = facet_listing(results, parsed, labels)
     chips = [
         {
+            "name": facet,
+            "value": value,
             "facet": TITLES[facet],
             "label": labels[facet][value],
             "remove_url": _link(parsed, **{facet: ("remove", value)}),

@@ -13,6 +13,8 @@ from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from core.public import public_pages
+
 
 class SetOnceFieldPanel(FieldPanel):
     """A field that is filled in when the object is made and shown read-only after that."""
@@ -101,6 +103,18 @@ class DriverOfChange(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = "driver of change"
         verbose_name_plural = "drivers of change"
+
+    @classmethod
+    def explanation_pages(cls):
+        """Driver slug -> the public page that explains it ("How change happens").
+
+        The pages hang off each driver as `explanation` (a one-to-one from the drivers app);
+        a driver without one, or whose page the public may not see, is left out. Two queries.
+        """
+        rows = dict(
+            cls.objects.filter(explanation__isnull=False).values_list("explanation", "slug")
+        )
+        return {rows[page.pk]: page for page in public_pages(list(rows))}
 
 
 class Borough(Taxonomy):
