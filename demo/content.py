@@ -223,7 +223,8 @@ DRIVERS_PAGE = {
         *[
             _paragraph(
                 f"<h2>{name}</h2><p>{description}</p>"
-                f'<p><a href="/library/?driver={slug}">Find practice for this driver</a></p>'
+                f'<p><a href="/how-change-happens/{slug}/">How it leads to less violence</a>'
+                f' · <a href="/library/?driver={slug}">Find practice for this driver</a></p>'
             )
             for slug, name, description in DRIVERS
         ],
