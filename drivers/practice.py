@@ -6,7 +6,7 @@ Only what the public may see: the roadmap and recommendations through the one ru
 guard drops any hit the public may no longer see, on the search engine or the database copy.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -16,14 +16,9 @@ from casestudies.models import CaseStudyPage, RecommendationPage, Sector
 from core.public import public
 from roadmap.models import RoadmapPage
 from roadmap.profile import framework
-from search.query import LibraryQuery, run
+from search.query import EVIDENCE, LibraryQuery, run
 
-CASE_STUDIES_SHOWN = 6
-# How many of the newest case studies are weighed for the strongest evidence: three pages of
-# the library's answer at most (one request each), however many the library holds.
-CASE_STUDY_PAGES_WEIGHED = 3
-# Evidence levels are listed weakest first, so their place in the list is their strength.
-EVIDENCE_STRENGTH = {value: rank for rank, value in enumerate(CaseStudyPage.EvidenceLevel.values)}
+CASE_STUDIES_SHOWN = 6  # no more than the library's page of results
 EVIDENCE_LABELS = dict(CaseStudyPage.EvidenceLevel.choices)
 
 
@@ -93,37 +88,23 @@ def _card(hit):
     )
 
 
-def by_evidence(hits):
-    """Strongest evidence first. The sort is stable, so hits that came newest first stay
-    newest first within each level."""
-    return sorted(hits, key=lambda hit: -EVIDENCE_STRENGTH.get(hit.get("evidence_level"), -1))
-
-
 def driver_case_studies(driver, shown=CASE_STUDIES_SHOWN):
-    """The driver's case studies from the library: how many, how many in each sector, and a
-    few with the strongest evidence among the newest."""
-    query = LibraryQuery(
-        filters={"type": ("case-study",), "driver": (driver.slug,)}, sort="newest", page=1
+    """The driver's case studies from the library, in one request: how many, how many in each
+    sector, and the first few with the strongest evidence, newest first within a level."""
+    results = run(
+        LibraryQuery(
+            filters={"type": ("case-study",), "driver": (driver.slug,)}, sort=EVIDENCE, page=1
+        )
     )
-    first = run(query)
-    hits = list(first.hits)
-    for number in range(2, min(first.pages, CASE_STUDY_PAGES_WEIGHED) + 1):
-        hits += run(replace(query, page=number)).hits
-    # A page published between two requests can shift a hit onto the next page as well.
-    seen, unique = set(), []
-    for hit in hits:
-        if hit["page_id"] not in seen:
-            seen.add(hit["page_id"])
-            unique.append(hit)
-    counts = first.facet_counts.get("sector", {})
+    counts = results.facet_counts.get("sector", {})
     by_sector = [
         (sector, counts[sector.slug], _library_link(driver=driver.slug, sector=sector.slug))
         for sector in Sector.objects.all()
         if counts.get(sector.slug)
     ]
     return DriverCaseStudies(
-        count=first.count,
-        shown=[_card(hit) for hit in by_evidence(unique)[:shown]],
+        count=results.count,
+        shown=[_card(hit) for hit in results.hits[:shown]],
         by_sector=by_sector,
         library_url=driver.library_url,
         case_studies_url=_library_link(driver=driver.slug),

@@ -13,7 +13,9 @@ an engine that has not caught up yet can never show it.
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+
+from casestudies.models import CaseStudyPage
 
 from . import breaker
 from .engine import configured_engine, engine_errors
@@ -25,6 +27,13 @@ from .models import LibraryFacetValue, LibraryRecord
 PAGE_SIZE = 10
 MAX_PAGE = 1000
 SORTS = ("relevance", "newest", "oldest", "title")
+# Not offered on the library page: strongest evidence first, then newest, for pages that
+# show a few case studies (a driver's page). Ranks follow the evidence levels' own order,
+# from 2: a page with no level at all ranks 1, below them.
+EVIDENCE = "evidence"
+EVIDENCE_RANK = {
+    value: rank for rank, value in enumerate(CaseStudyPage.EvidenceLevel.values, start=2)
+}
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,20 @@ def engine_request(query, facet_sizes):
         }
     else:
         must = {"match_all": {}}
+    if query.sort == EVIDENCE:
+        # The score becomes the evidence rank, so sorting by score sorts by evidence; no
+        # script needed, which engines may not allow.
+        must = {
+            "function_score": {
+                "query": must,
+                "functions": [
+                    {"filter": {"term": {"evidence_level": value}}, "weight": rank}
+                    for value, rank in EVIDENCE_RANK.items()
+                ],
+                "score_mode": "max",
+                "boost_mode": "replace",
+            }
+        }
     active = {f: query.selected(f) for f in FACETS if query.selected(f)}
     aggs = {}
     for facet in FACETS:
@@ -88,6 +111,7 @@ def engine_request(query, facet_sizes):
         "newest": [{"published": {"order": "desc", "missing": "_last"}}, "_score"],
         "oldest": [{"published": {"order": "asc", "missing": "_last"}}, "_score"],
         "title": [{"title.sort": "asc"}],
+        EVIDENCE: ["_score", {"published": {"order": "desc", "missing": "_last"}}],
     }[query.sort if text or query.sort != "relevance" else "newest"]
     body = {
         "query": {"bool": {"must": [must]}},
@@ -194,11 +218,23 @@ def run_on_database(query):
             .annotate(n=Count("record_id"))
         )
         counts[facet] = {row["value"]: row["n"] for row in rows}
+    if query.sort == EVIDENCE:
+        matching = matching.annotate(
+            evidence_rank=Case(
+                *(
+                    When(document__evidence_level=value, then=Value(rank))
+                    for value, rank in EVIDENCE_RANK.items()
+                ),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
     order = {
         "relevance": ["-published", "pk"],
         "newest": ["-published", "pk"],
         "oldest": ["published", "pk"],
         "title": ["title", "pk"],
+        EVIDENCE: ["-evidence_rank", "-published", "pk"],
     }[query.sort]
     count = matching.count()
     start = (query.page - 1) * PAGE_SIZE

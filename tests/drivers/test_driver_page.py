@@ -189,6 +189,35 @@ def test_strongest_evidence_first_then_newest(client, library_backend, indexed):
     assert "Here are 6, strongest evidence first, then newest." in html
 
 
+def test_the_strongest_evidence_leads_however_old_it_is(client, library_backend, indexed):
+    # More case studies than one page of the library's answer: the one independent evaluation
+    # is the oldest of them all, and still comes first.
+    trust = driver("relationships", "Relationships and trust")
+    start = timezone.now() - datetime.timedelta(days=100)
+    with indexed():
+        case_study(
+            "The oldest, independently evaluated",
+            drivers=[trust],
+            evidence_level="independently-evaluated",
+            first_published_at=start,
+        )
+        for day in range(1, 13):
+            case_study(
+                f"Newer practice {day}",
+                drivers=[trust],
+                evidence_level="self-reported",
+                first_published_at=start + datetime.timedelta(days=day),
+            )
+        page = driver_page(trust)
+
+    found = client.get(page.url).context["case_studies"]
+    assert found.count == 13
+    assert [card.title for card in found.shown] == [
+        "The oldest, independently evaluated",
+        *[f"Newer practice {day}" for day in (12, 11, 10, 9, 8)],
+    ]
+
+
 def test_a_driver_without_practice_says_so(client, library_backend, db):
     page = driver_page(driver("relationships", "Relationships and trust"))
     html = client.get(page.url).content.decode()
