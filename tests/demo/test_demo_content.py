@@ -3,8 +3,6 @@
 from collections import Counter
 
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
@@ -22,6 +20,7 @@ from casestudies.models import (
 )
 from demo.builder import load_demo_content
 from home.models import FeaturedPractice, HomePage, StandardPage
+from tests.demo_site import demo_loaded_once
 
 pytestmark = pytest.mark.django_db
 
@@ -32,22 +31,13 @@ def page_counts():
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the demo site once for this module, and roll it back afterwards.
-
-    Each test still runs in its own savepoint inside this transaction, so what one test
-    changes (a second load, for example) is undone before the next.
-    """
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        with transaction.atomic():
-            first_report = load_demo_content()
-            yield {
-                "first_report": first_report,
-                "counts": page_counts(),
-                "revisions": Revision.objects.count(),
-                "images": get_image_model().objects.count(),
-            }
-            transaction.set_rollback(True)
+    with demo_loaded_once(django_db_blocker, tmp_path_factory) as first_report:
+        yield {
+            "first_report": first_report,
+            "counts": page_counts(),
+            "revisions": Revision.objects.count(),
+            "images": get_image_model().objects.count(),
+        }
 
 
 def test_a_second_run_creates_nothing(demo):

@@ -1,24 +1,19 @@
 """The demo roadmap and landscape: built with the rest of the demo site, the same every time."""
 
-from django.db import transaction
-from django.test import override_settings
-
 import pytest
 
 from casestudies.models import DriverOfChange
 from demo.builder import load_demo_content
 from roadmap.models import LandscapePage, RoadmapPage
+from tests.demo_site import demo_loaded_once
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        with transaction.atomic():
-            yield load_demo_content(people=False)
-            transaction.set_rollback(True)
+    with demo_loaded_once(django_db_blocker, tmp_path_factory, people=False) as report:
+        yield report
 
 
 def test_the_demo_roadmap_covers_every_driver_and_stage(demo):

@@ -6,8 +6,6 @@ import html
 import re
 
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction, Site
@@ -22,7 +20,7 @@ from casestudies.models import (
 from demo.builder import load_demo_content
 from home.models import FooterLinks, StandardPage
 from roadmap.models import LandscapePage, RoadmapPage
-from tests.demo_site import demo_public_paths
+from tests.demo_site import demo_loaded_once, demo_public_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +33,8 @@ FOOTER = [
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Load the demo site once for this module, and roll it back afterwards; each test runs in
-    its own savepoint inside this transaction."""
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        with transaction.atomic():
-            yield load_demo_content()
-            transaction.set_rollback(True)
+    with demo_loaded_once(django_db_blocker, tmp_path_factory) as report:
+        yield report
 
 
 @pytest.fixture

@@ -3,9 +3,6 @@ same way every time."""
 
 import re
 
-from django.db import transaction
-from django.test import override_settings
-
 from wagtail.models import Revision
 
 import pytest
@@ -15,17 +12,15 @@ from demo.builder import load_demo_content
 from drivers.blocks import KIND_ORDER, KINDS
 from drivers.models import DriverPage, HowChangeHappensPage
 from roadmap.models import RoadmapPage
+from tests.demo_site import demo_loaded_once
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        with transaction.atomic():
-            yield load_demo_content(people=False)
-            transaction.set_rollback(True)
+    with demo_loaded_once(django_db_blocker, tmp_path_factory, people=False) as report:
+        yield report
 
 
 def test_the_demo_has_an_index_and_a_page_for_each_driver(demo):
