@@ -60,10 +60,11 @@ class HomePage(Page):
 
     def public_signposts(self):
         """(page, description) for each signpost whose page the public may see, in order."""
-        from core.public import public_linked_pages
+        from core.public import public_pages
 
-        descriptions = {row.page_id: row.description for row in self.signposts.all()}
-        return [(page, descriptions[page.pk]) for page in public_linked_pages(self.signposts)]
+        rows = list(self.signposts.all())
+        descriptions = {row.page_id: row.description for row in rows}
+        return [(page, descriptions[page.pk]) for page in public_pages([r.page_id for r in rows])]
 
 
 class HomeSignpost(Orderable):
