@@ -1,4 +1,5 @@
-"""The landscape as tables: sector × driver counts on a heat scale, and counts by borough.
+"""The landscape as tables: sector × driver counts on a heat scale, and counts by evidence
+level and by borough.
 
 The counts come from the library's query layer (`search.landscape`), so every number here is
 the number the library shows for the same filters.
@@ -10,6 +11,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from casestudies.models import Borough, DriverOfChange, Sector
+from search.facets import evidence_explained, evidence_levels
 from search.landscape import landscape
 
 # Shading steps above "none": each is a quarter of the largest count, rounded up.
@@ -81,8 +83,19 @@ def landscape_tables():
         }
         for borough in boroughs
     ]
+    explained = evidence_explained()
+    evidence_rows = [
+        {
+            "label": label,
+            "explained": explained.get(slug, ""),
+            "count": counts.evidence.get(slug, 0),
+            "url": library_link(evidence=slug),
+        }
+        for slug, label in evidence_levels().items()
+    ]
     return {
         "landscape": counts,
+        "evidence_rows": evidence_rows,
         "drivers": drivers,
         "rows": rows,
         "columns": columns,

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from core.public import is_public, public
 
-MAPPING_VERSION = 3
+MAPPING_VERSION = 4
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
@@ -59,6 +59,9 @@ MAPPINGS = {
         "borough": KEYWORD,
         "principle": KEYWORD,
         "evidence_level": KEYWORD,
+        # The evidence facet: the level as a list, like every other facet.
+        "evidence": KEYWORD,
+        "lead_sector": KEYWORD,
         "tags": KEYWORD,
         "published": {"type": "date"},
         "url": {"type": "keyword", "index": False},
@@ -113,6 +116,8 @@ def library_document(page):
         "borough": [],
         "principle": [],
         "evidence_level": "",
+        "evidence": [],
+        "lead_sector": "",
         "tags": [],
         "labels": {"sector": {}, "driver": {}, "borough": {}},
         **page.library_fields(),

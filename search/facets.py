@@ -1,15 +1,17 @@
 """The library's facets, in one place.
 
 Each facet has one name that is at once its URL parameter, its field in the index document and
-its key in the JSON API, a heading for the library page, and (for all but the page type) the
-editor-owned taxonomy whose slugs and names it lists; the taxonomy models name their facet in
-`library_parameter`. The index, the query, the views, the API, the landscape and the sync all
+its key in the JSON API, a heading for the library page, and where its values come from: the
+page types, a case study's evidence levels, or the editor-owned taxonomy whose slugs and names
+it lists (the taxonomy models name their facet in `library_parameter`). The index, the query, the views, the API, the landscape and the sync all
 read this module.
 """
 
 from dataclasses import dataclass
 
 from django.apps import apps
+
+from casestudies.models import CaseStudyPage
 
 from .documents import types
 from .page_cache import per_version
@@ -29,6 +31,7 @@ REGISTRY = (
     Facet("type", "Type"),
     Facet("sector", "Sector", "Sector"),
     Facet("driver", "Driver of change", "DriverOfChange"),
+    Facet("evidence", "Evidence"),
     Facet("borough", "Borough", "Borough"),
 )
 FACETS = tuple(facet.name for facet in REGISTRY)
@@ -49,12 +52,22 @@ def known_values():
     return per_version("facet-labels", _read_known_values)
 
 
+def evidence_levels():
+    """Evidence level slug -> label, weakest first."""
+    return dict(CaseStudyPage.EvidenceLevel.choices)
+
+
+def evidence_explained():
+    """Evidence level slug -> what it means, in plain words."""
+    return {str(level): words for level, words in CaseStudyPage.EVIDENCE_EXPLAINED.items()}
+
+
 def _read_known_values():
-    values = {"type": types()}
+    values = {"type": types(), "evidence": evidence_levels()}
     for facet in REGISTRY:
         if facet.taxonomy:
             values[facet.name] = dict(facet.model().objects.values_list("slug", "name"))
-    return values
+    return {facet.name: values[facet.name] for facet in REGISTRY}
 
 
 def facet_sizes():

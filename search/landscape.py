@@ -33,6 +33,7 @@ class Landscape:
     drivers: dict  # driver slug -> count
     boroughs: dict  # borough slug -> count
     backend: str
+    evidence: dict = field(default_factory=dict)  # evidence level slug -> count
     computed_at: object = field(default_factory=timezone.now)
     fallback_notice: str = ""
 
@@ -53,6 +54,7 @@ def engine_request(sizes):
             },
             "driver": {"terms": {"field": "driver", "size": sizes["driver"]}},
             "borough": {"terms": {"field": "borough", "size": sizes["borough"]}},
+            "evidence": {"terms": {"field": "evidence", "size": sizes["evidence"]}},
         },
     }
 
@@ -73,6 +75,7 @@ def landscape_on_engine(engine):
         sectors=_buckets(aggregations["sector"]),
         drivers=_buckets(aggregations["driver"]),
         boroughs=_buckets(aggregations["borough"]),
+        evidence=_buckets(aggregations["evidence"]),
         backend=engine.kind,
     )
 
@@ -100,6 +103,7 @@ def landscape_on_database():
         sectors=per_value("sector"),
         drivers=per_value("driver"),
         boroughs=per_value("borough"),
+        evidence=per_value("evidence"),
         backend="database",
     )
 

@@ -1,7 +1,7 @@
 """The library query: one object in, results and every facet out, from any backend.
 
 `LibraryQuery` says what the practitioner asked for. `run` sends it to the configured engine
-in one request (hits, highlights, all four facets with disjunctive counts, a spelling
+in one request (hits, highlights, every facet with disjunctive counts, a spelling
 suggestion) or, when no engine is configured, it cannot answer or its circuit breaker is open,
 to the database copy of the index. Both return the same `LibraryResults`.
 
@@ -42,6 +42,8 @@ class LibraryQuery:
     filters: dict = field(default_factory=dict)  # facet -> tuple of slugs
     sort: str = "relevance"
     page: int = 1
+    size: int = PAGE_SIZE  # results per page
+    facets: bool = True  # False for lists without facet counts: feeds and exports
 
     def selected(self, facet):
         return tuple(self.filters.get(facet, ()))
@@ -59,8 +61,8 @@ class LibraryResults:
     suggestion: str = ""
 
 
-def _pages(count):
-    return max(1, math.ceil(count / PAGE_SIZE))
+def _pages(count, size=PAGE_SIZE):
+    return max(1, math.ceil(count / size))
 
 
 # --- search engine -----------------------------------------------------------------------
@@ -100,7 +102,7 @@ def engine_request(query, facet_sizes):
         }
     active = {f: query.selected(f) for f in FACETS if query.selected(f)}
     aggs = {}
-    for facet in FACETS:
+    for facet in FACETS if query.facets else ():
         others = [_term_filter(f, v) for f, v in active.items() if f != facet]
         aggs[facet] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
@@ -116,13 +118,14 @@ def engine_request(query, facet_sizes):
     body = {
         "query": {"bool": {"must": [must]}},
         "post_filter": {"bool": {"filter": [_term_filter(f, v) for f, v in active.items()]}},
-        "aggs": aggs,
         "sort": sort,
-        "from": (query.page - 1) * PAGE_SIZE,
-        "size": PAGE_SIZE,
+        "from": (query.page - 1) * query.size,
+        "size": query.size,
         "track_total_hits": True,
         "_source": {"excludes": ["body"]},
     }
+    if aggs:
+        body["aggs"] = aggs
     if text:
         body["highlight"] = {
             "encoder": "html",
@@ -160,6 +163,7 @@ def run_on_engine(engine, query):
             b["key"]: b["doc_count"] for b in response["aggregations"][facet]["values"]["buckets"]
         }
         for facet in FACETS
+        if query.facets
     }
     suggestion = ""
     if not hits and "suggest" in response:
@@ -174,7 +178,7 @@ def run_on_engine(engine, query):
     return LibraryResults(
         count=count,
         page=query.page,
-        pages=_pages(count),
+        pages=_pages(count, query.size),
         hits=hits,
         facet_counts=counts,
         backend=engine.kind,
@@ -207,7 +211,7 @@ def run_on_database(query):
     for facet, values in active.items():
         matching = matching.filter(_facet_filter(facet, values))
     counts = {}
-    for facet in FACETS:
+    for facet in FACETS if query.facets else ():
         scope = base
         for other, values in active.items():
             if other != facet:
@@ -237,15 +241,15 @@ def run_on_database(query):
         EVIDENCE: ["-evidence_rank", "-published", "pk"],
     }[query.sort]
     count = matching.count()
-    start = (query.page - 1) * PAGE_SIZE
+    start = (query.page - 1) * query.size
     hits = [
         {**record.document, "highlight": ""}
-        for record in matching.order_by(*order).only("document")[start : start + PAGE_SIZE]
+        for record in matching.order_by(*order).only("document")[start : start + query.size]
     ]
     return LibraryResults(
         count=count,
         page=query.page,
-        pages=_pages(count),
+        pages=_pages(count, query.size),
         hits=hits,
         facet_counts=counts,
         backend="database",

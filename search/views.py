@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from . import page_cache
 from . import query as library
-from .facets import FACETS, TITLES, known_values
+from .facets import FACETS, TITLES, evidence_explained, known_values
 from .params import BadLibraryRequest, parse
 
 FOLD_AFTER = 8
@@ -43,6 +43,7 @@ def result_json(hit, labels):
         "sectors": hit["sector"],
         "drivers": hit["driver"],
         "boroughs": hit["borough"],
+        "evidence": hit.get("evidence", []),
         "published": hit["published"],
         "highlight": hit.get("highlight", ""),
         "labels": {
@@ -50,6 +51,7 @@ def result_json(hit, labels):
             "sectors": [labels["sector"].get(s, s) for s in hit["sector"]],
             "drivers": [labels["driver"].get(d, d) for d in hit["driver"]],
             "boroughs": [labels["borough"].get(b, b) for b in hit["borough"]],
+            "evidence": [labels["evidence"].get(e, e) for e in hit.get("evidence", [])],
         },
     }
 
@@ -143,6 +145,8 @@ def library_page(request):
         for facet in FACETS
         for value in parsed.query.selected(facet)
     ]
+    # What each evidence level means, under its checkbox.
+    hints = {"evidence": evidence_explained()}
     base = _link(parsed)
     page_link = base + ("&" if base != "?" else "") + "page="
     context = {
@@ -155,7 +159,10 @@ def library_page(request):
             {
                 "name": facet,
                 "title": TITLES[facet],
-                "values": listing[facet],
+                "values": [
+                    {**option, "hint": hints.get(facet, {}).get(option["value"], "")}
+                    for option in listing[facet]
+                ],
                 # Long lists fold away until wanted; open when one of them is ticked.
                 "folded": len(listing[facet]) > FOLD_AFTER,
                 "open": any(option["selected"] for option in listing[facet]),

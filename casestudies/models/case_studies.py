@@ -66,6 +66,15 @@ class CaseStudyPage(LibraryPageMixin, SummaryMixin, Page):
         EVALUATED = "evaluated", "Evaluated"
         INDEPENDENTLY_EVALUATED = "independently-evaluated", "Independently evaluated"
 
+    # What each level means, in plain words for readers choosing between them.
+    EVIDENCE_EXPLAINED = {
+        EvidenceLevel.SELF_REPORTED: "The team that did the work describes what changed.",
+        EvidenceLevel.EVALUATED: "The team measured what changed, for example with surveys or "
+        "data collected before and after.",
+        EvidenceLevel.INDEPENDENTLY_EVALUATED: "People outside the team, such as a university, "
+        "checked what changed.",
+    }
+
     class Status(models.TextChoices):
         PLANNED = "planned", "Planned"
         PILOT = "pilot", "Pilot"
@@ -319,6 +328,8 @@ class CaseStudyPage(LibraryPageMixin, SummaryMixin, Page):
             "borough": boroughs,
             "principle": [principle.slug for principle in self.principles.all()],
             "evidence_level": self.evidence_level,
+            "evidence": [self.evidence_level],
+            "lead_sector": self.lead_sector.slug,
             "tags": tags,
             "labels": {"sector": sector_labels, "driver": driver_labels, "borough": borough_labels},
         }
