@@ -66,6 +66,8 @@ MAPPINGS = {
         "published": {"type": "date"},
         "url": {"type": "keyword", "index": False},
         "labels": {"type": "object", "enabled": False},
+        # Shown, never searched: where the work stands and its dates (for exports).
+        "details": {"type": "object", "enabled": False},
     },
 }
 
@@ -107,6 +109,8 @@ def library_document(page):
     """The index document for a live page: what every entry has, and what its type declares
     (`library_fields()` on the page model)."""
     published = page.first_published_at or page.last_published_at
+    fields = page.library_fields()
+    updated = page.last_published_at or published
     return {
         "page_id": page.pk,
         "type": page.library_type,
@@ -120,7 +124,11 @@ def library_document(page):
         "lead_sector": "",
         "tags": [],
         "labels": {"sector": {}, "driver": {}, "borough": {}},
-        **page.library_fields(),
+        **fields,
+        "details": {
+            "updated": updated.isoformat() if updated else None,
+            **fields.get("details", {}),
+        },
         "published": published.isoformat() if published else None,
         "url": page.url,
     }

@@ -1,6 +1,7 @@
 """Reading a library request's query string into a `LibraryQuery`, or saying what is wrong."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from core.numbers import whole_number
 
@@ -52,3 +53,15 @@ def parse(params, labels=None):
         ignored.append({"parameter": "sort", "value": sort[:100]})
         sort = "relevance"
     return ParsedRequest(LibraryQuery(q=q, filters=filters, sort=sort, page=page), ignored)
+
+
+def query_string(query, sort=True, without=()):
+    """The query string that asks for `query` again (without its page): "?q=…&sector=…".
+
+    `without` leaves out (facet, value) pairs, for links that remove one filter."""
+    params = [("q", query.q)] if query.q else []
+    for facet in FACETS:
+        params += [(facet, v) for v in query.selected(facet) if (facet, v) not in without]
+    if sort and query.sort != "relevance":
+        params.append(("sort", query.sort))
+    return "?" + urlencode(params) if params else ""

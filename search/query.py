@@ -114,7 +114,7 @@ def engine_request(query, facet_sizes):
         "oldest": [{"published": {"order": "asc", "missing": "_last"}}, "_score"],
         "title": [{"title.sort": "asc"}],
         EVIDENCE: ["_score", {"published": {"order": "desc", "missing": "_last"}}],
-    }[query.sort if text or query.sort != "relevance" else "newest"]
+    }[query.sort if text or query.sort != "relevance" else "newest"] + [{"page_id": "asc"}]
     body = {
         "query": {"bool": {"must": [must]}},
         "post_filter": {"bool": {"filter": [_term_filter(f, v) for f, v in active.items()]}},

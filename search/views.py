@@ -1,17 +1,17 @@
 """The practice library page, its JSON API and title suggestions. Thin: parse, query, render."""
 
 from datetime import datetime
-from urllib.parse import urlencode
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from . import page_cache
 from . import query as library
 from .facets import FACETS, TITLES, evidence_explained, known_values
-from .params import BadLibraryRequest, parse
+from .params import BadLibraryRequest, parse, query_string
 
 FOLD_AFTER = 8
 
@@ -87,17 +87,8 @@ def suggest_api(request):
     return JsonResponse({"suggestions": library.suggest(text)})
 
 
-def _link(parsed, **changes):
-    params = [("q", parsed.query.q)] if parsed.query.q else []
-    filters = {f: list(parsed.query.selected(f)) for f in FACETS}
-    for facet, (action, value) in changes.items():
-        if action == "remove":
-            filters[facet] = [v for v in filters[facet] if v != value]
-    for facet in FACETS:
-        params += [(facet, v) for v in filters[facet]]
-    if parsed.query.sort != "relevance":
-        params.append(("sort", parsed.query.sort))
-    return "?" + urlencode(params)
+def _link(parsed, without=()):
+    return query_string(parsed.query, without=without) or "?"
 
 
 def published_on(hit):
@@ -140,7 +131,7 @@ def library_page(request):
             "value": value,
             "facet": TITLES[facet],
             "label": labels[facet][value],
-            "remove_url": _link(parsed, **{facet: ("remove", value)}),
+            "remove_url": _link(parsed, without={(facet, value)}),
         }
         for facet in FACETS
         for value in parsed.query.selected(facet)
@@ -148,6 +139,7 @@ def library_page(request):
     # What each evidence level means, under its checkbox.
     hints = {"evidence": evidence_explained()}
     base = _link(parsed)
+    filter_only = query_string(parsed.query, sort=False)
     page_link = base + ("&" if base != "?" else "") + "page="
     context = {
         "query": parsed.query,
@@ -170,6 +162,8 @@ def library_page(request):
             for facet in FACETS
         ],
         "chips": chips,
+        "feed_url": reverse("library-feed") + filter_only,
+        "export_url": reverse("library-export") + base.rstrip("?"),
         "ignored": parsed.ignored,
         "sorts": [(s, s.capitalize() if s != "relevance" else "Best match") for s in library.SORTS],
         "previous_url": page_link + str(results.page - 1) if results.page > 1 else "",

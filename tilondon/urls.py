@@ -10,6 +10,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as library
+from search.export import library_export
+from search.feeds import library_feed
 from tilondon.health import healthz
 
 urlpatterns = [
@@ -18,6 +20,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("library/", library.library_page, name="library"),
+    path("library/feed/", library_feed, name="library-feed"),
+    path("library/export.csv", library_export, name="library-export"),
     path("api/library/", library.library_api, name="library-api"),
     path("api/library/suggest/", library.suggest_api, name="library-suggest"),
     path("sitemap.xml", sitemap, name="sitemap"),

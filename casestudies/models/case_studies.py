@@ -332,6 +332,11 @@ class CaseStudyPage(LibraryPageMixin, SummaryMixin, Page):
             "lead_sector": self.lead_sector.slug,
             "tags": tags,
             "labels": {"sector": sector_labels, "driver": driver_labels, "borough": borough_labels},
+            "details": {
+                "status": self.status_line(),
+                "started": self.started.isoformat() if self.started else None,
+                "ended": self.ended.isoformat() if self.ended else None,
+            },
         }
 
     def all_sectors(self):
