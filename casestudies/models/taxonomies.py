@@ -79,6 +79,13 @@ class Taxonomy(index.Indexed, models.Model):
             return ""
         return f"{reverse('library')}?{self.library_parameter}={self.slug}"
 
+    @property
+    def feed_url(self):
+        """The Atom feed of new practice with this value."""
+        if not self.library_parameter:
+            return ""
+        return f"{reverse('library-feed')}?{self.library_parameter}={self.slug}"
+
 
 class Sector(Taxonomy):
     needs_safeguarding_review = models.BooleanField(

@@ -143,6 +143,11 @@ def test_the_library_links_are_filtered_by_the_driver(client, library_backend, p
     assert practice["trust"].library_url == "/library/?driver=relationships"
     assert 'href="/library/?driver=relationships"' in html
     assert 'href="/library/?type=case-study&amp;driver=relationships"' in html
+    # Partners can follow new practice for the driver in a feed reader.
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="New practice for '
+        'Relationships and trust" href="/library/feed/?driver=relationships">' in html
+    )
     # And the library, followed, lists the same case studies.
     listed = client.get("/api/library/", {"type": "case-study", "driver": "relationships"})
     assert {r["title"] for r in listed.json()["results"]} == {
