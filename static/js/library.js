@@ -39,6 +39,10 @@
       var theirs = fresh.getElementById(id);
       if (mine && theirs) mine.innerHTML = theirs.innerHTML;
     });
+    // The feed named in the head follows the filter too.
+    var feed = document.querySelector('link[rel="alternate"][type="application/atom+xml"]');
+    var freshFeed = fresh.querySelector('link[rel="alternate"][type="application/atom+xml"]');
+    if (feed && freshFeed) feed.setAttribute("href", freshFeed.getAttribute("href"));
   }
 
   function load(url, options) {
