@@ -22,10 +22,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-static/build/govuk.css: node_modules/.installed scripts/build-assets.mjs $(wildcard static/scss/*.scss)
+static/build/govuk.css static/build/accessible-autocomplete.min.js &: node_modules/.installed scripts/build-assets.mjs $(wildcard static/scss/*.scss)
 	npm run --silent build
 
-assets: static/build/govuk.css ## Build the styles from the pinned npm packages (package-lock.json)
+assets: static/build/govuk.css static/build/accessible-autocomplete.min.js ## Build the styles and scripts from the pinned npm packages (package-lock.json)
 
 run: install assets ## Set up and serve the site on http://127.0.0.1:8000 (SEARCH=elasticsearch|opensearch to use an engine)
 	@./scripts/run.sh "$(SEARCH)"
