@@ -175,6 +175,19 @@ def test_the_export_has_one_row_per_item_of_the_filtered_view(client, library_ba
     assert not HIDDEN & {row["Title"] for row in everything}
 
 
+def test_the_api_and_suggestions_hold_back_the_same_pages(client, library_backend, corpus):
+    body = client.get("/api/library/", {"sector": "education"}).json()
+    assert body["count"] == 3
+    assert not HIDDEN & {result["title"] for result in body["results"]}
+    assert counts_of(body, "evidence") == {"self-reported": 2}
+    suggested = client.get("/api/library/suggest/", {"q": "pract"}).json()["suggestions"]
+    assert suggested == []
+
+
+def counts_of(body, facet):
+    return {v["value"]: v["count"] for v in body["facets"][facet] if v["count"]}
+
+
 def test_the_export_reads_past_one_batch(client, library_backend, indexed, monkeypatch):
     monkeypatch.setattr(export, "BATCH", 4)
     with indexed():
