@@ -15,7 +15,9 @@ LAYERS = (
     ("casestudies",),  # practice pages and the editor-owned taxonomies
     ("search",),  # the library: index, change log, query layer, views and API
     ("moderation", "roadmap", "home"),  # roles and workflow; roadmap; home and standard pages
-    ("drivers",),  # how change happens: the driver-of-change pages
+    # How change happens (the driver pages); importing practice from spreadsheets; keeping it
+    # reviewed.
+    ("drivers", "intake", "reviews"),
     ("accounts",),  # signing in: lockout after failures, the two-step sign-in
     ("tilondon",),  # configuration: settings, URLs, health
     ("demo", "benchmarks"),  # demo content, benchmarks and fault harnesses: imported by nothing
