@@ -1,5 +1,6 @@
 """Reading a library request's query string into a `LibraryQuery`, or saying what is wrong."""
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -9,6 +10,10 @@ from .facets import FACETS, known_values
 from .query import MAX_PAGE, SORTS, LibraryQuery
 
 MAX_QUERY_LENGTH = 200
+# Control characters (NUL among them: PostgreSQL refuses it in any string), lone surrogates
+# and the two code points XML forbids: none is part of a search, and each could break the
+# database, the engine or the feed, so each counts as a space.
+NOT_TEXT = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class BadLibraryRequest(ValueError):
@@ -21,9 +26,14 @@ class ParsedRequest:
     ignored: list = field(default_factory=list)
 
 
+def search_words(text):
+    """What someone typed as search words: runs of spaces (and anything not text) as one."""
+    return " ".join(NOT_TEXT.sub(" ", text).split())
+
+
 def parse(params, labels=None):
     labels = labels or known_values()
-    q = " ".join(params.get("q", "").split())
+    q = search_words(params.get("q", ""))
     if len(q) > MAX_QUERY_LENGTH:
         raise BadLibraryRequest(
             f"Your search is too long. Please use {MAX_QUERY_LENGTH} characters or fewer."

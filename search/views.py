@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from . import page_cache
 from . import query as library
 from .facets import FACETS, TITLES, evidence_explained, known_values
-from .params import BadLibraryRequest, parse, query_string
+from .params import MAX_QUERY_LENGTH, BadLibraryRequest, parse, query_string, search_words
 
 FOLD_AFTER = 8
 
@@ -81,9 +81,9 @@ def library_api(request):
 
 @require_GET
 def suggest_api(request):
-    text = request.GET.get("q", "")
-    if len(text) > 200:
-        return JsonResponse({"error": "Type 200 characters or fewer."}, status=400)
+    text = search_words(request.GET.get("q", ""))
+    if len(text) > MAX_QUERY_LENGTH:
+        return JsonResponse({"error": f"Type {MAX_QUERY_LENGTH} characters or fewer."}, status=400)
     return JsonResponse({"suggestions": library.suggest(text)})
 
 

@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as library
 from search.export import library_export
 from search.feeds import library_feed
+from search.openapi import openapi_json
 from tilondon.health import healthz
 
 urlpatterns = [
@@ -24,6 +25,7 @@ urlpatterns = [
     path("library/export.csv", library_export, name="library-export"),
     path("api/library/", library.library_api, name="library-api"),
     path("api/library/suggest/", library.suggest_api, name="library-suggest"),
+    path("api/library/openapi.json", openapi_json, name="library-openapi"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

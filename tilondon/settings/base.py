@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, as django-cors-headers asks: before anything that may answer on its own.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -81,6 +84,14 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a refused sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The library's public, read-only endpoints (its JSON API and the OpenAPI document that
+# describes it, the feed and the export) may be read from any website, so partners can embed
+# them: GET only, never with cookies. Nothing else (pages, the admin) gets CORS headers.
+CORS_URLS_REGEX = r"^/(api/library/.*|library/feed/|library/export\.csv)$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
 
 ROOT_URLCONF = "tilondon.urls"
 WSGI_APPLICATION = "tilondon.wsgi.application"
