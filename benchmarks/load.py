@@ -83,15 +83,54 @@ def library_paths(queries):
     return paths
 
 
+def feed_paths(queries):
+    """The library's feed for each query's filters: what a partner's feed reader asks for."""
+    paths = []
+    for query in queries:
+        params = [
+            (facet, value) for facet in ("sector", "driver") for value in query.selected(facet)
+        ]
+        if params:
+            paths.append("/library/feed/?" + urlencode(params))
+    return paths
+
+
+def warm(port, paths, clients):
+    """Each client asks for every path once, so every worker has shown every page."""
+    hammer(port, paths, clients, len(paths))
+
+
 def hammer(port, paths, clients, requests_per_client):
     """Send `requests_per_client` requests from each of `clients` threads; latency figures."""
+    return _figures(*_send(port, paths, clients, requests_per_client))
+
+
+def side_by_side(servers, paths, clients, requests_per_client, rounds=5):
+    """The same requests to each server (name -> port) in short alternating rounds, so a change
+    in the machine's load meanwhile (other work on shared cores) falls on each alike."""
+    gathered = {name: ([], [], 0.0) for name in servers}
+    per_round = max(1, requests_per_client // rounds)
+    order = list(servers.items())
+    for number in range(rounds):
+        for name, port in order if number % 2 == 0 else order[::-1]:
+            samples, errors, elapsed = _send(
+                port, paths, clients, per_round, first=number * clients * per_round
+            )
+            kept_samples, kept_errors, kept_elapsed = gathered[name]
+            gathered[name] = (kept_samples + samples, kept_errors + errors, kept_elapsed + elapsed)
+    return {name: _figures(*figures) for name, figures in gathered.items()}
+
+
+def _send(port, paths, clients, requests_per_client, first=0):
+    """Latency samples (ms), errors and seconds taken; client n starts at path `first` + n x
+    `requests_per_client` and goes on round the list."""
     samples, errors, lock = [], [], threading.Lock()
 
     def client(number):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         mine = []
         for i in range(requests_per_client):
-            path = paths[(number * requests_per_client + i) % len(paths)]
+            path = paths[(first + number * requests_per_client + i) % len(paths)]
             start = time.perf_counter()
             try:
                 status, _ = fetch(port, path, connection)
@@ -115,7 +154,10 @@ def hammer(port, paths, clients, requests_per_client):
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - started
+    return samples, errors, time.perf_counter() - started
+
+
+def _figures(samples, errors, elapsed):
     figures = percentiles(samples)
     figures["requests_per_s"] = round(len(samples) / elapsed, 1)
     figures["errors"] = len(errors)

@@ -4,6 +4,9 @@
 four facets. (c): Wagtail's stock search with `.facet()` once per facet, on OpenSearch (the
 Elasticsearch test distribution has no `analysis-common` module, which Wagtail's own mapping
 needs). (d): the database fallback on PostgreSQL.
+
+And the related practice of a case study page as its first view works it out (later views read
+the kept answer): on each engine and on the database copy.
 """
 
 import random
@@ -14,6 +17,7 @@ from wagtail.search.query import MATCH_ALL
 
 from casestudies.models import CaseStudyPage, DriverOfChange, Sector
 from search.query import LibraryQuery, run_on_database, run_on_engine
+from search.related import worked_out
 
 from .corpus import ADJECTIVES, NOUNS, PLACES
 
@@ -84,3 +88,25 @@ def stock_wagtail(queries, backend_name):
             results.facet(field)
 
     return _time(answer, queries)
+
+
+def case_study_sample(count, seed=13):
+    """Live case studies to show related practice for: the same ones on every backend."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    ids = sorted(CaseStudyPage.objects.live().values_list("pk", flat=True))
+    chosen = rng.sample(ids, min(count, len(ids)))
+    pages = CaseStudyPage.objects.in_bulk(chosen)
+    return [pages[pk] for pk in chosen]
+
+
+def related_practice(pages, engine=None):
+    """Related practice worked out afresh for each page, on `engine`; with None, on the
+    database copy (the benchmark's own process has no engine configured)."""
+    for page in case_study_sample(len(pages), seed=WARM_UP_SEED):
+        worked_out(page, engine=engine)
+    samples = []
+    for page in pages:
+        start = time.perf_counter()
+        worked_out(page, engine=engine)
+        samples.append((time.perf_counter() - start) * 1000)
+    return percentiles(samples)

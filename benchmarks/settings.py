@@ -11,7 +11,9 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "benchmarks.urls"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-LIBRARY_INDEX_PREFIX = "bench-practice-library"
+# A second run beside this one names its indexes apart with BENCH_INDEX_PREFIX.
+BENCH_INDEX_PREFIX = os.environ.get("BENCH_INDEX_PREFIX", "bench")
+LIBRARY_INDEX_PREFIX = f"{BENCH_INDEX_PREFIX}-practice-library"
 INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
@@ -25,7 +27,7 @@ WAGTAILSEARCH_BACKENDS = {
     "stock": {
         "BACKEND": "wagtail.search.backends.opensearch3",
         "URLS": [os.environ.get("BENCH_OPENSEARCH_URL", "http://127.0.0.1:9250")],
-        "INDEX_PREFIX": "bench-wagtail-",
+        "INDEX_PREFIX": f"{BENCH_INDEX_PREFIX}-wagtail-",
         "AUTO_UPDATE": False,
     },
 }

@@ -246,6 +246,8 @@ HEALTHZ_TOKEN = os.environ.get("HEALTHZ_TOKEN", "")
 LIBRARY_INDEX_PREFIX = os.environ.get("LIBRARY_INDEX_PREFIX", "practice-library")
 # Keep rendered library pages until the library changes; "off" renders every request.
 LIBRARY_PAGE_CACHE = os.environ.get("LIBRARY_PAGE_CACHE", "on") != "off"
+# The "Related practice" section on case study pages; "off" shows no related practice at all.
+LIBRARY_RELATED_PRACTICE = os.environ.get("LIBRARY_RELATED_PRACTICE", "on") != "off"
 
 # Wagtail's admin search stays on the database: its Elasticsearch backend needs the
 # analysis-common module, which the lean Elasticsearch distribution lacks.

@@ -2,7 +2,7 @@
 
 Run through `make bench`, which starts the services and a fresh database. Sizes, query count
 and load can be lowered for a quick run with BENCH_SIZES, BENCH_QUERIES, BENCH_CLIENTS and
-BENCH_REQUESTS_PER_CLIENT.
+BENCH_REQUESTS_PER_CLIENT; BENCH_PORT moves the benchmark's own web server off 8765.
 """
 
 import json
@@ -20,8 +20,11 @@ from django.utils import timezone
 from benchmarks import load, measure
 from benchmarks.corpus import CorpusBuilder
 from search import index
-from search.engine import EngineConfig, engine_version
+from search.engine import EngineConfig, configured_engine, engine_version
 from search.sync import changes_since, rebuild_records, snapshot_for_rebuild
+
+# Case study pages loaded over HTTP: each client shows every one once before timing.
+STUDY_PAGES = 50
 
 
 def _env_int(name, default):
@@ -41,6 +44,10 @@ class Command(BaseCommand):
         query_count = _env_int("BENCH_QUERIES", 200)
         clients = _env_int("BENCH_CLIENTS", 16)
         per_client = _env_int("BENCH_REQUESTS_PER_CLIENT", 25)
+        self.port = _env_int("BENCH_PORT", 8765)
+        if configured_engine() is not None:
+            # The database rows ask the configured backend: it must be the database copy.
+            raise CommandError("Run with ELASTICSEARCH_URL and OPENSEARCH_URL empty.")
         engines = {
             kind: EngineConfig(kind, url) for kind, url in settings.BENCH_ENGINE_URLS.items()
         }
@@ -107,22 +114,43 @@ class Command(BaseCommand):
         self.step(f"stock Wagtail: {latency['wagtail_stock_facet_per_facet_opensearch']}")
         latency["database_fallback_postgresql"] = measure.database_fallback(queries)
         self.step(f"database fallback: {latency['database_fallback_postgresql']}")
+        case_studies = measure.case_study_sample(query_count)
+        for kind, engine in engines.items():
+            latency[f"related_practice_{kind}"] = measure.related_practice(case_studies, engine)
+            self.step(f"related practice on {kind}: {latency[f'related_practice_{kind}']}")
+        latency["related_practice_database_postgresql"] = measure.related_practice(case_studies)
+        self.step(
+            f"related practice on the database: {latency['related_practice_database_postgresql']}"
+        )
 
         env = {
             "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
             "ELASTICSEARCH_URL": engines["elasticsearch"].url,
             "OPENSEARCH_URL": "",
         }
+        port = self.port
         paths = load.library_paths(queries)
+        feeds = load.feed_paths(queries)
+        # The case study pages of the sample, each shown once by every client before timing
+        # (so every worker keeps its answer), with the related practice section and without.
+        study_paths = [page.url for page in case_studies[:STUDY_PAGES]]
         page = {}
-        with load.Server(port=8765, env={**env, "LIBRARY_PAGE_CACHE": "off"}):
-            load.hammer(8765, paths[:20], 4, 5)  # warm every worker
-            page["library_page_rendered"] = load.hammer(8765, paths, clients, per_client)
-            page["trivial_view"] = load.hammer(8765, ["/bench/floor/"], clients, per_client)
-        with load.Server(port=8765, env=env):
-            load.hammer(8765, paths, 1, len(paths))  # render and keep each page once
-            page["library_page_kept"] = load.hammer(8765, paths, clients, per_client)
-        self.step(f"/library/ under {clients} clients: {page}")
+        with load.Server(port=port, env={**env, "LIBRARY_PAGE_CACHE": "off"}):
+            load.hammer(port, paths[:20], 4, 5)  # warm every worker
+            page["library_page_rendered"] = load.hammer(port, paths, clients, per_client)
+            page["trivial_view"] = load.hammer(port, ["/bench/floor/"], clients, per_client)
+            page["feed_rendered"] = load.hammer(port, feeds, clients, per_client)
+        with load.Server(port=port, env=env):
+            load.hammer(port, paths, 1, len(paths))  # render and keep each page once
+            page["library_page_kept"] = load.hammer(port, paths, clients, per_client)
+        # Two servers at once, one with the section switched off, asked in turn.
+        without = {**env, "LIBRARY_RELATED_PRACTICE": "off"}
+        with load.Server(port=port, env=env), load.Server(port=port + 1, env=without):
+            servers = {"case_study_with_related": port, "case_study_without_related": port + 1}
+            for server_port in servers.values():
+                load.warm(server_port, study_paths, clients)
+            page.update(load.side_by_side(servers, study_paths, clients, per_client))
+        self.step(f"pages under {clients} clients: {page}")
 
         p95 = lambda name: latency[name]["p95_ms"]  # noqa: E731
         return {
@@ -145,6 +173,14 @@ class Command(BaseCommand):
             "library_page_kept_p95_over_trivial_view_p95": round(
                 page["library_page_kept"]["p95_ms"] / page["trivial_view"]["p95_ms"], 1
             ),
+            **{
+                f"case_study_with_related_{cut}_over_without_{cut}": round(
+                    page["case_study_with_related"][f"{cut}_ms"]
+                    / page["case_study_without_related"][f"{cut}_ms"],
+                    2,
+                )
+                for cut in ("p50", "p95")
+            },
         }
 
     def print_table(self, report):
@@ -163,6 +199,13 @@ class Command(BaseCommand):
             (
                 "  (d) database fallback, PostgreSQL",
                 ("query_latency_ms", "database_fallback_postgresql"),
+            ),
+            ("Related practice of a case study, first view (ms, p50 / p95)", None),
+            ("  (e) Elasticsearch", ("query_latency_ms", "related_practice_elasticsearch")),
+            ("  (f) OpenSearch", ("query_latency_ms", "related_practice_opensearch")),
+            (
+                "  (g) database fallback, PostgreSQL",
+                ("query_latency_ms", "related_practice_database_postgresql"),
             ),
             ("Bulk indexing (documents/s)", None),
             (
@@ -194,6 +237,18 @@ class Command(BaseCommand):
                 ("page_latency_ms_under_concurrent_clients", "library_page_kept"),
             ),
             ("  trivial Django view", ("page_latency_ms_under_concurrent_clients", "trivial_view")),
+            (
+                "  /library/feed/, filtered, every request rendered",
+                ("page_latency_ms_under_concurrent_clients", "feed_rendered"),
+            ),
+            (
+                "  case study page with related practice",
+                ("page_latency_ms_under_concurrent_clients", "case_study_with_related"),
+            ),
+            (
+                "  the same page without it",
+                ("page_latency_ms_under_concurrent_clients", "case_study_without_related"),
+            ),
         ]
         width = 56
         self.stdout.write(self.style.MIGRATE_HEADING("\nResults"))
@@ -211,12 +266,14 @@ class Command(BaseCommand):
                     else f"{value:>22}"
                 )
             self.stdout.write(f"{label:{width}}" + "".join(f"{c:>22}" for c in cells))
-        self.stdout.write("Ratios at p95")
+        self.stdout.write("Ratios")
         for name in (
             "stock_p95_over_library_layer_elasticsearch_p95",
             "stock_p95_over_library_layer_opensearch_p95",
             "library_page_rendered_p95_over_trivial_view_p95",
             "library_page_kept_p95_over_trivial_view_p95",
+            "case_study_with_related_p50_over_without_p50",
+            "case_study_with_related_p95_over_without_p95",
         ):
             label = "  " + name.replace("_", " ")
             self.stdout.write(
