@@ -23,7 +23,7 @@ from taggit.models import TaggedItemBase
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from core.public import public, public_linked_pages
 
-from .mixins import LibraryPageMixin, SummaryMixin, plain_text, slugs_and_labels
+from .mixins import LibraryPageMixin, ReviewDatesMixin, SummaryMixin, plain_text, slugs_and_labels
 
 
 class CaseStudyIndexPage(Page):
@@ -56,7 +56,7 @@ class CaseStudyTag(TaggedItemBase):
     )
 
 
-class CaseStudyPage(LibraryPageMixin, SummaryMixin, Page):
+class CaseStudyPage(LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page):
     library_type = "case-study"
     library_type_label = "Case study"
     library_order = 1
@@ -267,6 +267,8 @@ class CaseStudyPage(LibraryPageMixin, SummaryMixin, Page):
             index.FilterField("status"),
         ]
     )
+
+    settings_panels = Page.settings_panels + ReviewDatesMixin.review_panels
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []

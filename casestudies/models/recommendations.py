@@ -14,7 +14,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from core.blocks import RICH_TEXT_FEATURES
 from core.public import public, public_linked_pages
 
-from .mixins import LibraryPageMixin, SummaryMixin, plain_text, slugs_and_labels
+from .mixins import LibraryPageMixin, ReviewDatesMixin, SummaryMixin, plain_text, slugs_and_labels
 
 
 class ActionBlock(blocks.StructBlock):
@@ -51,7 +51,7 @@ class RecommendationIndexPage(Page):
         return context
 
 
-class RecommendationPage(LibraryPageMixin, SummaryMixin, Page):
+class RecommendationPage(LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page):
     library_type = "recommendation"
     library_type_label = "Recommendation"
     library_order = 2
@@ -111,6 +111,8 @@ class RecommendationPage(LibraryPageMixin, SummaryMixin, Page):
             index.FilterField("audience"),
         ]
     )
+
+    settings_panels = Page.settings_panels + ReviewDatesMixin.review_panels
 
     parent_page_types = ["casestudies.RecommendationIndexPage"]
     subpage_types = []

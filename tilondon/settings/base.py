@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "core",
     "home",
     "drivers",
+    "reviews",
     "casestudies",
     "search",
     "roadmap",
@@ -239,6 +240,8 @@ LIBRARY_RETRY_SECONDS = float(os.environ.get("LIBRARY_RETRY_SECONDS", "2"))
 LIBRARY_RETRY_MAX_SECONDS = float(os.environ.get("LIBRARY_RETRY_MAX_SECONDS", "300"))
 # Scheduled publishing and expiry run this often in the worker.
 LIBRARY_SCHEDULE_SECONDS = float(os.environ.get("LIBRARY_SCHEDULE_SECONDS", "60"))
+# Management commands the worker also runs on that schedule; each must be safe to run again.
+WORKER_SCHEDULED_COMMANDS = ["send_review_reminders"]
 # /healthz answers 503 when the worker has been silent this long (it beats every sync).
 LIBRARY_WORKER_STALE_SECONDS = float(os.environ.get("LIBRARY_WORKER_STALE_SECONDS", "30"))
 # Sent as the X-Healthz-Token header, it shows /healthz's details (unset: superusers only).

@@ -7,7 +7,8 @@ INSTALLED_APPS) and runs it unchanged, with one more thread that, on its own clo
   made while the engine was away or refusing writes lands without anyone publishing again, and
   records a heartbeat that /healthz reads;
 - every `LIBRARY_SCHEDULE_SECONDS`, publishes pages whose go-live time has come and unpublishes
-  expired ones (Wagtail's `publish_scheduled`), and forgets old applied changes.
+  expired ones (Wagtail's `publish_scheduled`), forgets old applied changes, and runs the
+  apps' own scheduled commands, named in `WORKER_SCHEDULED_COMMANDS`.
 """
 
 import io
@@ -61,6 +62,12 @@ class LibrarySchedule(threading.Thread):
             # Its unpublishing and publishing send the usual signals: the library follows.
             call_command("publish_scheduled", stdout=io.StringIO())
             prune_applied()
+            for name in settings.WORKER_SCHEDULED_COMMANDS:
+                try:
+                    call_command(name, stdout=io.StringIO())
+                except Exception:
+                    # One failing command must not hold up the others or the library.
+                    logger.exception("Scheduled command %s failed; trying again next time", name)
 
 
 class Command(db_worker.Command):

@@ -1,0 +1,1 @@
+"""Keeping practice fresh: review dates, the due-for-review report, reminders, receipts."""
