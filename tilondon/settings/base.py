@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "core",
     "home",
     "drivers",
+    "intake",
     "reviews",
     "casestudies",
     "search",

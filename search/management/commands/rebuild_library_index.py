@@ -8,10 +8,26 @@ alias moves in one `_aliases` call, and the changes are replayed once more.
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from tqdm import tqdm
+
 from search.engine import configured_engine, engine_errors
 from search.index import RebuildRefused, rebuild
 from search.page_cache import library_changed
 from search.sync import changes_since, push_to_engine, rebuild_records, snapshot_for_rebuild
+
+
+class _Stream:
+    """The command's stderr as the plain stream tqdm draws on: each write as given, without
+    the line ending Django's wrapper would add."""
+
+    def __init__(self, wrapper):
+        self.wrapper = wrapper
+
+    def write(self, text):
+        self.wrapper.write(text, ending="")
+
+    def flush(self):
+        self.wrapper.flush()
 
 
 class Command(BaseCommand):
@@ -28,13 +44,16 @@ class Command(BaseCommand):
         started_at = timezone.now()
         position, snapshot = snapshot_for_rebuild()
 
+        bar = tqdm(
+            total=len(snapshot),
+            desc="Indexing",
+            unit="page",
+            file=_Stream(self.stderr),
+            disable=options["verbosity"] < 1,
+        )
+
         def progress(done):
-            width = 30
-            filled = width * done // max(len(snapshot), 1)
-            self.stdout.write(
-                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{len(snapshot)}", ending=""
-            )
-            self.stdout.flush()
+            bar.update(done - bar.n)
 
         try:
             name = rebuild(
@@ -48,10 +67,11 @@ class Command(BaseCommand):
                 f"{engine.kind} could not be rebuilt ({error}); the previous index still serves "
                 "and no change is lost: the worker keeps applying them."
             ) from error
+        finally:
+            bar.close()
         library_changed()
         # Changes already in the new index are marked done; the rest wait for the worker.
         push_to_engine(engine)
-        self.stdout.write("")
         self.stdout.write(
             self.style.SUCCESS(f"{engine.kind}: {len(snapshot)} documents in {name}.")
         )
