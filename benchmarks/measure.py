@@ -1,7 +1,7 @@
 """Latency of one library query, answered four ways on the same corpus.
 
 (a) and (b): this query layer on Elasticsearch and on OpenSearch, one request for hits and all
-four facets. (c): Wagtail's stock search with `.facet()` once per facet, on OpenSearch (the
+five facets. (c): Wagtail's stock search with `.facet()` once per facet, on OpenSearch (the
 Elasticsearch test distribution has no `analysis-common` module, which Wagtail's own mapping
 needs). (d): the database fallback on PostgreSQL.
 

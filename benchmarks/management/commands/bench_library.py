@@ -186,7 +186,7 @@ class Command(BaseCommand):
     def print_table(self, report):
         sizes = list(report["sizes"])
         rows = [
-            ("Query latency, hits + 4 facets (ms, p50 / p95)", None),
+            ("Query latency, hits + 5 facets (ms, p50 / p95)", None),
             (
                 "  (a) library layer, Elasticsearch",
                 ("query_latency_ms", "library_layer_elasticsearch"),
