@@ -8,6 +8,7 @@ BENCH_REQUESTS_PER_CLIENT; BENCH_PORT moves the benchmark's own web server off 8
 import json
 import os
 import platform
+import sys
 import time
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
+
+from tqdm import tqdm
 
 from benchmarks import load, measure
 from benchmarks.corpus import CorpusBuilder
@@ -84,7 +87,8 @@ class Command(BaseCommand):
 
     def run_size(self, builder, size, engines, query_count, clients, per_client):
         start = time.perf_counter()
-        added = builder.grow_to(size, on_progress=lambda n: self.step(f"pages: {n}/{size}"))
+        with tqdm(total=size, initial=builder.number, desc="  pages", file=sys.stderr) as bar:
+            added = builder.grow_to(size, on_progress=lambda n: bar.update(n - bar.n))
         self.step(f"added {added} pages in {time.perf_counter() - start:.0f} s")
 
         bulk = {}
