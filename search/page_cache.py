@@ -83,9 +83,11 @@ def per_version(name, compute):
     return kept[1]
 
 
-def _key(request):
-    query = (request.get_host(), sorted(request.GET.lists()))
-    return "library:page:" + hashlib.sha256(repr(query).encode()).hexdigest()
+def _key(request, variant):
+    """The kept page's key: the host and what the view says tells its pages apart."""
+    return (
+        "library:page:" + hashlib.sha256(repr((request.get_host(), variant)).encode()).hexdigest()
+    )
 
 
 def _remember(key, entry):
@@ -100,10 +102,11 @@ def cacheable(request):
     return settings.LIBRARY_PAGE_CACHE and not request.user.is_authenticated
 
 
-def lookup(request):
-    """The library's current version, and the HTML kept for this request at it (or None)."""
+def lookup(request, variant):
+    """The library's current version, and what was kept for this page at it: (HTML, result
+    count), or None."""
     version = current_version()
-    key = _key(request)
+    key = _key(request, variant)
     with _lock:
         entry = _pages.get(key)
     if entry is None or entry[0] != version:
@@ -111,11 +114,13 @@ def lookup(request):
         if entry is None or entry[0] != version:
             return version, None
         _remember(key, entry)
-    return version, entry[1]
+    return version, entry[1:]
 
 
-def keep_page(request, version, html):
-    """Keep HTML rendered at `version`: read before rendering, so a change made meanwhile wins."""
-    key = _key(request)
-    caches[CACHE].set(key, (version, html), TIMEOUT)
-    _remember(key, (version, html))
+def keep_page(request, variant, version, html, count):
+    """Keep HTML rendered at `version` with its result count: the version is read before
+    rendering, so a change made meanwhile wins."""
+    key = _key(request, variant)
+    entry = (version, html, count)
+    caches[CACHE].set(key, entry, TIMEOUT)
+    _remember(key, entry)

@@ -12,6 +12,7 @@ from . import page_cache
 from . import query as library
 from .facets import FACETS, TITLES, evidence_explained, known_values
 from .params import MAX_QUERY_LENGTH, BadLibraryRequest, parse, query_string, search_words
+from .searched import searched
 
 FOLD_AFTER = 8
 
@@ -64,6 +65,7 @@ def library_api(request):
     except BadLibraryRequest as error:
         return JsonResponse({"error": str(error)}, status=400)
     results = library.run(parsed.query)
+    searched(parsed.query, results.count)
     return JsonResponse(
         {
             "count": results.count,
@@ -109,13 +111,17 @@ def page_numbers(current, last):
     return numbers
 
 
+def kept_as(parsed):
+    """What tells one kept library page from another: the parsed query (words, sorted filter
+    values, sort and page), never the raw parameters, so unknown, repeated or reordered ones
+    neither bypass nor flood the kept pages."""
+    query = parsed.query
+    filters = tuple((facet, tuple(sorted(query.selected(facet)))) for facet in FACETS)
+    return repr((query.q, filters, query.sort, query.page, bool(parsed.ignored)))
+
+
 @require_GET
 def library_page(request):
-    cacheable = page_cache.cacheable(request)
-    if cacheable:
-        version, html = page_cache.lookup(request)
-        if html is not None:
-            return HttpResponse(html)
     labels = known_values()
     try:
         parsed = parse(request.GET, labels)
@@ -123,7 +129,15 @@ def library_page(request):
         return render(
             request, "search/library.html", {"error": str(error), "labels": labels}, status=400
         )
+    cacheable = page_cache.cacheable(request)
+    if cacheable:
+        version, kept = page_cache.lookup(request, kept_as(parsed))
+        if kept is not None:
+            html, count = kept
+            searched(parsed.query, count)
+            return HttpResponse(html)
     results = library.run(parsed.query)
+    searched(parsed.query, results.count)
     listing = facet_listing(results, parsed, labels)
     chips = [
         {
@@ -176,5 +190,5 @@ def library_page(request):
     response = render(request, "search/library.html", context)
     # A page answered by the fallback is not kept: the engine's answer replaces it on return.
     if cacheable and not results.fallback_notice:
-        page_cache.keep_page(request, version, response.content)
+        page_cache.keep_page(request, kept_as(parsed), version, response.content, results.count)
     return response

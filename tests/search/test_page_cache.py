@@ -3,6 +3,8 @@
 import pytest
 
 from search import page_cache
+from search.params import parse
+from search.views import kept_as
 from tests.practice import case_study, sector
 from tests.signing_in import signed_in
 
@@ -47,17 +49,20 @@ def test_publish_unpublish_and_renames_retire_kept_pages(client, library_backend
 def test_pages_rendered_for_signed_in_editors_are_not_kept(admin_user, rf, library_backend):
     # An editor's page may carry things only editors see: it must never reach the public.
     assert signed_in(admin_user).get("/library/", {"q": "panels"}).status_code == 200
-    _, kept = page_cache.lookup(rf.get("/library/", {"q": "panels"}))
+    _, kept = page_cache.lookup(
+        rf.get("/library/"), kept_as(parse(rf.get("/", {"q": "panels"}).GET))
+    )
     assert kept is None, "the page rendered for an editor was kept for the public"
 
 
 def test_signed_in_editors_are_never_served_a_kept_page(admin_user, client, rf, library_backend):
     public = rf.get("/library/", {"q": "panels"})
+    variant = kept_as(parse(public.GET))
     assert client.get("/library/", {"q": "panels"}).status_code == 200
-    version, kept = page_cache.lookup(public)
+    version, kept = page_cache.lookup(public, variant)
     assert kept is not None, "the public's page was not kept"
     # The kept page is marked, so a kept answer can be told from a freshly rendered one.
-    page_cache.keep_page(public, version, b"<p>Kept for the public</p>")
+    page_cache.keep_page(public, variant, version, b"<p>Kept for the public</p>", 0)
     assert client.get("/library/", {"q": "panels"}).content == b"<p>Kept for the public</p>"
 
     response = signed_in(admin_user).get("/library/", {"q": "panels"})
@@ -65,3 +70,35 @@ def test_signed_in_editors_are_never_served_a_kept_page(admin_user, client, rf, 
     assert response.status_code == 200
     assert b"Kept for the public" not in response.content
     assert b"Practice library" in response.content
+
+
+def test_pages_are_kept_by_what_was_asked_not_by_how_the_link_was_written(
+    client, rf, library_backend, indexed
+):
+    with indexed():
+        case_study("Youth voice panels", lead_sector=sector("education"))
+        sector("local-authorities")
+    asked = {"q": "  panels ", "sector": ["local-authorities", "education"]}
+    client.get("/library/", asked)
+    variant = kept_as(parse(rf.get("/library/", asked).GET))
+    version, kept = page_cache.lookup(rf.get("/library/"), variant)
+    page_cache.keep_page(rf.get("/library/"), variant, version, b"<p>Kept once</p>", 1)
+
+    # Tracking parameters, a repeated value, the filters in another order, extra spaces and an
+    # explicit first page all ask for the same page: they are served the one kept copy.
+    for params in (
+        {"q": "panels", "sector": ["education", "local-authorities"]},
+        {
+            "q": "panels",
+            "sector": ["local-authorities", "education", "local-authorities"],
+            "utm_source": "email",
+        },
+        {"q": "panels ", "sector": ["education", "local-authorities"], "page": "1", "x": "1"},
+    ):
+        assert client.get("/library/", params).content == b"<p>Kept once</p>", params
+    # Another page of results, another sort or a link with an unknown filter value is not.
+    for params in (
+        {"q": "panels", "sector": ["education", "local-authorities"], "sort": "newest"},
+        {"q": "panels", "sector": ["education", "local-authorities", "nowhere"]},
+    ):
+        assert client.get("/library/", params).content != b"<p>Kept once</p>", params
