@@ -6,6 +6,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Practice library"
 
     def ready(self):
-        from . import signals
+        # Saving or deleting a promotion retires the kept pages that showed the old choice.
+        from . import promotions, signals  # noqa: F401
 
         signals.connect()

@@ -10,6 +10,14 @@ lost, and a newer change is never marked done by an older write.
 
 from django.db import models
 
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from .promotion_form import PromotionForm
+
 
 class LibraryRecord(models.Model):
     """One library page's entry, as the public may see it now.
@@ -111,3 +119,41 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.name} at {self.beat_at:%H:%M:%S}"
+
+
+class Promotion(ClusterableModel):
+    """Up to three pages the moderators recommend for one search phrase (see `promotions`)."""
+
+    phrase = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="The search words, as people type them. Capitals and extra spaces do not "
+        "matter; other words, or the same words in another order, do.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    base_form_class = PromotionForm
+    panels = [
+        FieldPanel("phrase"),
+        InlinePanel("pages", heading="Pages to recommend", label="Page", min_num=1, max_num=3),
+    ]
+
+    class Meta:
+        ordering = ["phrase"]
+        verbose_name = "promoted result"
+
+    def __str__(self):
+        return self.phrase
+
+
+class PromotedPage(Orderable):
+    promotion = ParentalKey(Promotion, related_name="pages", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A case study, recommendation or definition. It shows only while it is "
+        "published and public.",
+    )
+
+    panels = [FieldPanel("page")]

@@ -189,6 +189,13 @@ def _components():
             "page": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
             "pages": {"type": "integer", "minimum": 1},
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/LibraryItem"}},
+            "promoted": {
+                "type": "array",
+                "maxItems": 3,
+                "description": "Pages the moderators recommend for exactly these search words, "
+                "best first, on the first page only; they may also be among `results`.",
+                "items": {"$ref": "#/components/schemas/LibraryItem"},
+            },
             "facets": _object(
                 {
                     facet: {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}

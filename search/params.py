@@ -1,6 +1,5 @@
 """Reading a library request's query string into a `LibraryQuery`, or saying what is wrong."""
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -8,12 +7,9 @@ from core.numbers import whole_number
 
 from .facets import FACETS, known_values
 from .query import MAX_PAGE, SORTS, LibraryQuery
+from .words import search_words
 
 MAX_QUERY_LENGTH = 200
-# Control characters (NUL among them: PostgreSQL refuses it in any string), lone surrogates
-# and the two code points XML forbids: none is part of a search, and each could break the
-# database, the engine or the feed, so each counts as a space.
-NOT_TEXT = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class BadLibraryRequest(ValueError):
@@ -24,11 +20,6 @@ class BadLibraryRequest(ValueError):
 class ParsedRequest:
     query: LibraryQuery
     ignored: list = field(default_factory=list)
-
-
-def search_words(text):
-    """What someone typed as search words: runs of spaces (and anything not text) as one."""
-    return " ".join(NOT_TEXT.sub(" ", text).split())
 
 
 def parse(params, labels=None):

@@ -204,6 +204,15 @@ def _facet_filter(facet, values):
     )
 
 
+def matching_filters(page_ids, query):
+    """The library records of `page_ids` that match the query's filters (not its words)."""
+    records = LibraryRecord.objects.filter(page_id__in=page_ids)
+    for facet in FACETS:
+        if query.selected(facet):
+            records = records.filter(_facet_filter(facet, query.selected(facet)))
+    return records
+
+
 def run_on_database(query):
     base = LibraryRecord.objects.filter(_text_filter(query.q.strip()))
     active = {f: query.selected(f) for f in FACETS if query.selected(f)}

@@ -12,6 +12,7 @@ from . import page_cache
 from . import query as library
 from .facets import FACETS, TITLES, evidence_explained, known_values
 from .params import MAX_QUERY_LENGTH, BadLibraryRequest, parse, query_string, search_words
+from .promotions import promoted_documents
 from .searched import searched
 
 FOLD_AFTER = 8
@@ -72,6 +73,7 @@ def library_api(request):
             "page": results.page,
             "pages": results.pages,
             "results": [result_json(hit, labels) for hit in results.hits],
+            "promoted": [result_json(d, labels) for d in promoted_documents(parsed.query)],
             "facets": facet_listing(results, parsed, labels),
             "ignored": parsed.ignored,
             "backend": results.backend,
@@ -155,11 +157,20 @@ def library_page(request):
     base = _link(parsed)
     filter_only = query_string(parsed.query, sort=False)
     page_link = base + ("&" if base != "?" else "") + "page="
+    # Pages the moderators recommend for these words show first, marked, and not again below.
+    promoted = [
+        {**result_json(document, labels), "published_on": published_on(document), "promoted": True}
+        for document in promoted_documents(parsed.query)
+    ]
+    shown_first = {item["url"] for item in promoted}
     context = {
         "query": parsed.query,
         "results": results,
-        "hits": [
-            {**result_json(hit, labels), "published_on": published_on(hit)} for hit in results.hits
+        "hits": promoted
+        + [
+            {**result_json(hit, labels), "published_on": published_on(hit)}
+            for hit in results.hits
+            if hit["url"] not in shown_first
         ],
         "facets": [
             {

@@ -1,10 +1,15 @@
-"""Admin hooks for the library: the "Library sync" report in the Reports menu."""
+"""Admin hooks for the library: the "Library sync" report in the Reports menu, and the
+promoted results."""
 
 from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from .admin_views import LibrarySyncMenuItem, library_sync_report
+from .promotion_admin import PromotionViewSet
+
+register_snippet(PromotionViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -119,6 +119,7 @@ def test_every_field_of_the_contract_is_required_and_more_may_come(client):
         "page",
         "pages",
         "results",
+        "promoted",
         "facets",
         "ignored",
         "backend",
