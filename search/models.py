@@ -25,7 +25,9 @@ class LibraryRecord(models.Model):
     What is kept, and why: `document` is exactly what the engine gets (the change log copies it,
     a rebuild reads it, the fallback shows its hits from it); `search_text` lets the fallback
     match words with one indexed column; `type`, `title` and `published` filter and order the
-    fallback's answers; the facet rows (`LibraryFacetValue`) count its facets. Wagtail's own
+    fallback's answers; the facet rows (`LibraryFacetValue`) count its facets. On PostgreSQL the
+    table also has `search_vector`, a generated column the model does not list (see
+    `search.full_text`), which ranks and highlights the fallback's answers. Wagtail's own
     search index of these pages is a separate thing: it serves the editors' search in the admin.
     """
 

@@ -17,7 +17,7 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from casestudies.models import CaseStudyPage
 
-from . import breaker
+from . import breaker, full_text
 from .engine import configured_engine, engine_errors
 from .engine import search as engine_search
 from .facets import FACETS, facet_sizes
@@ -189,15 +189,6 @@ def run_on_engine(engine, query):
 # --- database fallback -------------------------------------------------------------------
 
 
-def _text_filter(text):
-    # Every word somewhere in the title, summary or body (a trigram index serves this on
-    # PostgreSQL); at most twelve words, as the query length is capped anyway.
-    condition = Q()
-    for word in text.casefold().split()[:12]:
-        condition &= Q(search_text__contains=word)
-    return condition
-
-
 def _facet_filter(facet, values):
     return Q(
         pk__in=LibraryFacetValue.objects.filter(facet=facet, value__in=values).values("record_id")
@@ -214,7 +205,8 @@ def matching_filters(page_ids, query):
 
 
 def run_on_database(query):
-    base = LibraryRecord.objects.filter(_text_filter(query.q.strip()))
+    text = query.q.strip()
+    base = full_text.with_words(LibraryRecord.objects.all(), text)
     active = {f: query.selected(f) for f in FACETS if query.selected(f)}
     matching = base
     for facet, values in active.items():
@@ -242,19 +234,24 @@ def run_on_database(query):
                 output_field=IntegerField(),
             )
         )
-    order = {
-        "relevance": ["-published", "pk"],
-        "newest": ["-published", "pk"],
-        "oldest": ["published", "pk"],
-        "title": ["title", "pk"],
-        EVIDENCE: ["-evidence_rank", "-published", "pk"],
-    }[query.sort]
+    if query.sort == "relevance":
+        ordered = full_text.best_match_first(matching, text)
+    else:
+        ordered = matching.order_by(
+            *{
+                "newest": ["-published", "pk"],
+                "oldest": ["published", "pk"],
+                "title": ["title", "pk"],
+                EVIDENCE: ["-evidence_rank", "-published", "pk"],
+            }[query.sort]
+        )
     count = matching.count()
     start = (query.page - 1) * query.size
-    hits = [
-        {**record.document, "highlight": ""}
-        for record in matching.order_by(*order).only("document")[start : start + query.size]
-    ]
+    records = list(ordered.only("page_id", "document")[start : start + query.size])
+    marked = full_text.highlights(
+        LibraryRecord.objects.filter(pk__in=[record.pk for record in records]), text
+    )
+    hits = [{**record.document, "highlight": marked.get(record.page_id, "")} for record in records]
     return LibraryResults(
         count=count,
         page=query.page,
