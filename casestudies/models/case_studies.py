@@ -60,6 +60,10 @@ class CaseStudyPage(LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page):
     library_type = "case-study"
     library_type_label = "Case study"
     library_order = 1
+    library_related = (
+        ("lead_sector",),
+        ("partner_sectors", "drivers", "boroughs", "tags", "principles"),
+    )
 
     class EvidenceLevel(models.TextChoices):
         SELF_REPORTED = "self-reported", "Self-reported"
@@ -309,9 +313,9 @@ class CaseStudyPage(LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page):
 
     def library_fields(self):
         sectors, sector_labels = slugs_and_labels(self.all_sectors())
-        drivers, driver_labels = slugs_and_labels(self.drivers.all())
-        boroughs, borough_labels = slugs_and_labels(self.boroughs.all())
-        tags = sorted(tag.name for tag in self.tags.all())
+        drivers, driver_labels = slugs_and_labels(self.library_values("drivers"))
+        boroughs, borough_labels = slugs_and_labels(self.library_values("boroughs"))
+        tags = sorted(tag.name for tag in self.library_values("tags"))
         return {
             "summary": self.summary,
             "body": plain_text(
@@ -322,13 +326,14 @@ class CaseStudyPage(LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page):
                 self.approach,
                 self.outcomes,
                 self.learning,
-                self.body.render_as_block() if self.body else "",
+                # The blocks' own searchable text: no templates rendered for the index.
+                *self.body.stream_block.get_searchable_content(self.body),
                 " ".join(tags),
             ),
             "sector": sectors,
             "driver": drivers,
             "borough": boroughs,
-            "principle": [principle.slug for principle in self.principles.all()],
+            "principle": [principle.slug for principle in self.library_values("principles")],
             "evidence_level": self.evidence_level,
             "evidence": [self.evidence_level],
             "lead_sector": self.lead_sector.slug,
@@ -343,7 +348,9 @@ class CaseStudyPage(LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page):
 
     def all_sectors(self):
         """Lead sector first, then partner sectors in editorial order."""
-        partners = [s for s in self.partner_sectors.all() if s.pk != self.lead_sector_id]
+        partners = [
+            s for s in self.library_values("partner_sectors") if s.pk != self.lead_sector_id
+        ]
         return [self.lead_sector, *sorted(partners, key=lambda s: (s.sort_order, s.name))]
 
     def live_related_case_studies(self):

@@ -143,17 +143,32 @@ def slugs_and_labels(items):
     return [item.slug for item in items], {item.slug: item.name for item in items}
 
 
+def library_prefetched(name):
+    """Where a rebuild keeps the relation `name` it fetched for many pages at once: a plain
+    list (Django's `Prefetch(..., to_attr=...)`), cheaper than a queryset per page."""
+    return f"prefetched_{name}"
+
+
 class LibraryPageMixin:
     """A page type the practice library lists. Each type says what its library entry holds, so
     a new type is added here, on its model, and nowhere else.
 
     `library_type` is the type's slug in library URLs and the API, listed in `library_order`;
     `library_fields()` returns what differs by type: summary, body text, facet values and their
-    labels, and the rest."""
+    labels, and the rest. `library_related` names what it reads (foreign keys, then many-to-many
+    relations and tags), so a rebuild fetches them for many pages at once; `library_values`
+    reads a relation from there when it was fetched so, else from the page itself."""
 
     library_type = ""
     library_type_label = ""
     library_order = 0
+    library_related = ((), ())  # (select_related, prefetch_related)
 
     def library_fields(self):
         raise NotImplementedError
+
+    def library_values(self, name):
+        """The values of the many-to-many relation `name`: fetched in bulk for a rebuild (see
+        `library_prefetched`), or read now (including values set but not yet saved)."""
+        fetched = getattr(self, library_prefetched(name), None)
+        return fetched if fetched is not None else list(getattr(self, name).all())

@@ -55,6 +55,7 @@ class RecommendationPage(LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page)
     library_type = "recommendation"
     library_type_label = "Recommendation"
     library_order = 2
+    library_related = ((), ("sectors", "drivers"))
 
     class Audience(models.TextChoices):
         IMPLEMENTERS = "implementers", "Implementers"
@@ -121,8 +122,8 @@ class RecommendationPage(LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page)
         verbose_name = "recommendation"
 
     def library_fields(self):
-        sectors, sector_labels = slugs_and_labels(self.sectors.all())
-        drivers, driver_labels = slugs_and_labels(self.drivers.all())
+        sectors, sector_labels = slugs_and_labels(self.library_values("sectors"))
+        drivers, driver_labels = slugs_and_labels(self.library_values("drivers"))
         actions = " ".join(f"{a.value['action']} {a.value['detail']}" for a in self.actions)
         return {
             "summary": self.summary,
