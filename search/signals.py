@@ -13,7 +13,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from .documents import type_of
 from .facets import facet_of_taxonomy, taxonomy_models
-from .page_cache import library_changed
+from .page_cache import library_changed, pages_around_the_library_changed
 from .sync import refresh_record, remove_hidden_below, remove_records
 from .tasks import push_library_changes, update_library_subtree, update_pages_with_value
 
@@ -27,10 +27,15 @@ def on_published(sender, instance, **kwargs):
     if type_of(instance):
         refresh_record(instance.pk)
         _enqueue(push_library_changes)
+    else:
+        # Kept library pages show the site's navigation, which any page may be in.
+        pages_around_the_library_changed()
 
 
 def on_unpublished(sender, instance, **kwargs):
-    if type_of(instance):
+    if not type_of(instance):
+        pages_around_the_library_changed()
+    else:
         # Taken down whatever its saved row says: Wagtail unpublishes a page it is about to
         # delete without saving it, so the row still says live while the page is removed.
         with transaction.atomic():
@@ -43,12 +48,14 @@ def on_deleted(sender, instance, **kwargs):
 
     if not isinstance(instance, Page):
         return
+    pages_around_the_library_changed()
     if type_of(instance) or LibraryRecord.objects.filter(page_id=instance.pk).exists():
         remove_records([instance.pk], always=True)
         _enqueue(push_library_changes)
 
 
 def on_moved(sender, instance, **kwargs):
+    pages_around_the_library_changed()
     remove_hidden_below(instance.pk)
     _enqueue(update_library_subtree, instance.pk)
 
@@ -59,6 +66,7 @@ def on_slug_changed(sender, instance, **kwargs):
 
 
 def on_restriction_changed(sender, instance, **kwargs):
+    pages_around_the_library_changed()
     remove_hidden_below(instance.page_id)
     _enqueue(update_library_subtree, instance.page_id)
 

@@ -5,7 +5,8 @@ import pytest
 from search import page_cache
 from search.params import parse
 from search.views import kept_as
-from tests.practice import case_study, sector
+from home.models import StandardPage
+from tests.practice import case_study, home_page, publish_page, sector
 from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +103,15 @@ def test_pages_are_kept_by_what_was_asked_not_by_how_the_link_was_written(
         {"q": "panels", "sector": ["education", "local-authorities", "nowhere"]},
     ):
         assert client.get("/library/", params).content != b"<p>Kept once</p>", params
+
+
+def test_a_page_leaving_the_navigation_retires_kept_pages(client, library_backend):
+    about = publish_page(
+        home_page(), StandardPage(title="About the programme", slug="about", show_in_menus=True)
+    )
+    assert "About the programme" in titles_on(client, q="panels")
+
+    about.unpublish()
+
+    # Kept library pages carry the site's navigation: an unpublished page's title must leave it.
+    assert "About the programme" not in titles_on(client, q="panels")
