@@ -119,8 +119,8 @@ class DriverPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["flow_steps"] = self.steps_in_order
         context["picture"] = change_flow(self.steps_in_order)
-        context["roadmap"] = roadmap_stages(self.driver)
-        context["recommendations"] = driver_recommendations(self.driver)
+        context["roadmap"] = roadmap_stages(self.driver, request)
+        context["recommendations"] = driver_recommendations(self.driver, request)
         context["case_studies"] = driver_case_studies(self.driver)
         return context
 

@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_datetime
 
 from casestudies.models import CaseStudyPage, RecommendationPage, Sector
 from core.public import public
+from core.versions import per_current_version
 from roadmap.models import RoadmapPage
 from roadmap.profile import framework
 from search.query import EVIDENCE, LibraryQuery, run
@@ -29,22 +30,38 @@ class RoadmapStages:
     url: str  # the roadmap, at this driver's part of it
 
 
-def roadmap_stages(driver):
-    """What each stage of the public roadmap looks like for `driver`, or None when there is no
-    public roadmap or it does not describe this driver."""
+def _expiry(pages):
+    return min((page.expire_at for page in pages if page and page.expire_at), default=None)
+
+
+def _read_roadmap_stages():
     page = public(RoadmapPage.objects.all()).order_by("path").first()
     if page is None:
-        return None
-    guide = next((g for g in framework(page) if g.driver.pk == driver.pk), None)
-    if guide is None:
-        return None
-    return RoadmapStages(page=page, stages=guide.stages, url=f"{page.url}#guide-{driver.slug}")
+        return {}, None
+    return {
+        guide.driver.pk: RoadmapStages(
+            page=page, stages=guide.stages, url=f"{page.url}#guide-{guide.driver.slug}"
+        )
+        for guide in framework(page)
+    }, _expiry([page])
 
 
-def driver_recommendations(driver):
+def roadmap_stages(driver, request=None):
+    """What each stage of the public roadmap looks like for `driver`, or None when there is no
+    public roadmap or it does not describe this driver. Read once per library version (any
+    publish moves it on)."""
+    return per_current_version("roadmap-stages", _read_roadmap_stages, request).get(driver.pk)
+
+
+def driver_recommendations(driver, request=None):
     """The public recommendations that serve `driver`, in the order of the recommendations
-    page."""
-    return list(public(RecommendationPage.objects.filter(drivers=driver)).order_by("path"))
+    page. Read once per library version."""
+
+    def read():
+        pages = list(public(RecommendationPage.objects.filter(drivers=driver)).order_by("path"))
+        return pages, _expiry(pages)
+
+    return per_current_version(("driver-recommendations", driver.pk), read, request)
 
 
 @dataclass
@@ -93,7 +110,10 @@ def driver_case_studies(driver, shown=CASE_STUDIES_SHOWN):
     sector, and the first few with the strongest evidence, newest first within a level."""
     results = run(
         LibraryQuery(
-            filters={"type": ("case-study",), "driver": (driver.slug,)}, sort=EVIDENCE, page=1
+            filters={"type": ("case-study",), "driver": (driver.slug,)},
+            sort=EVIDENCE,
+            page=1,
+            facets=("sector",),
         )
     )
     counts = results.facet_counts.get("sector", {})

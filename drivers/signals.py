@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from search.page_cache import pages_around_the_library_changed
+from core.versions import pages_around_the_library_changed
 
 
 def retire_kept_library_pages(**kwargs):

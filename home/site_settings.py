@@ -15,7 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from core.public import public_pages
-from search.page_cache import pages_around_the_library_changed
+from core.versions import pages_around_the_library_changed
 
 FOOTER_PAGES = ("accessibility_statement", "privacy_notice", "contact")
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from django.apps import apps
 
 from casestudies.models import CaseStudyPage
+from core.versions import per_version
 
 from .documents import types
-from .page_cache import per_version
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,11 @@ public, and never a page.
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from core.versions import per_version
+
 from .export import MAX_ROWS
 from .facets import FACETS, TITLES, known_values
 from .feeds import FEED_SIZE
-from .page_cache import per_version
 from .params import MAX_QUERY_LENGTH
 from .query import MAX_PAGE, PAGE_SIZE, SORTS
 

@@ -13,8 +13,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from core.versions import library_changed, per_version
+
 from .models import PromotedPage, Promotion
-from .page_cache import library_changed, per_version
 from .promotion_form import MAX_PAGES
 from .query import matching_filters
 from .words import phrase_of

@@ -43,10 +43,17 @@ class LibraryQuery:
     sort: str = "relevance"
     page: int = 1
     size: int = PAGE_SIZE  # results per page
-    facets: bool = True  # False for lists without facet counts: feeds and exports
+    # Which facets to count: all (True), none (False: feeds and exports), or those named.
+    facets: bool | tuple = True
 
     def selected(self, facet):
         return tuple(self.filters.get(facet, ()))
+
+    def counted(self):
+        """The facets whose counts come back with the results."""
+        if self.facets is True:
+            return FACETS
+        return tuple(facet for facet in FACETS if facet in (self.facets or ()))
 
 
 @dataclass
@@ -102,7 +109,7 @@ def engine_request(query, facet_sizes):
         }
     active = {f: query.selected(f) for f in FACETS if query.selected(f)}
     aggs = {}
-    for facet in FACETS if query.facets else ():
+    for facet in query.counted():
         others = [_term_filter(f, v) for f, v in active.items() if f != facet]
         aggs[facet] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
@@ -162,8 +169,7 @@ def run_on_engine(engine, query):
         facet: {
             b["key"]: b["doc_count"] for b in response["aggregations"][facet]["values"]["buckets"]
         }
-        for facet in FACETS
-        if query.facets
+        for facet in query.counted()
     }
     suggestion = ""
     if not hits and "suggest" in response:
@@ -212,7 +218,7 @@ def run_on_database(query):
     for facet, values in active.items():
         matching = matching.filter(_facet_filter(facet, values))
     counts = {}
-    for facet in FACETS if query.facets else ():
+    for facet in query.counted():
         scope = base
         for other, values in active.items():
             if other != facet:

@@ -23,12 +23,13 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from core.versions import per_version
+
 from .documents import library_document
 from .engine import search as engine_search
 from .facets import known_values
 from .index import alias_name
 from .models import LibraryFacetValue, LibraryRecord
-from .page_cache import per_version
 from .query import engine_or_database, still_public
 
 LIMIT = 4

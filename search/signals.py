@@ -11,9 +11,10 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from core.versions import library_changed, pages_around_the_library_changed
+
 from .documents import type_of
 from .facets import facet_of_taxonomy, taxonomy_models
-from .page_cache import library_changed, pages_around_the_library_changed
 from .sync import refresh_record, remove_hidden_below, remove_records
 from .tasks import push_library_changes, update_library_subtree, update_pages_with_value
 

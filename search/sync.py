@@ -20,13 +20,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from casestudies.models.mixins import library_prefetched
+from core.versions import library_changed
 
 from . import index
 from .documents import indexable_pages, is_indexable, library_document, library_page_models
 from .engine import configured_engine, engine_errors
 from .facets import FACETS
 from .models import LibraryChange, LibraryFacetValue, LibraryRecord
-from .page_cache import library_changed
 
 logger = logging.getLogger(__name__)
 PUSH_BATCH = 500

@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from search.page_cache import current_version
+from core.versions import current_version
 from tests.drivers.conftest import driver_page, how_change_happens
 from tests.practice import driver
 
@@ -39,12 +39,3 @@ def test_publishing_and_unpublishing_a_driver_page_retires_kept_library_pages(in
 def test_the_index_coming_or_going_retires_them_too(indexed):
     index = how_change_happens()
     assert retires(index.unpublish, indexed)
-
-
-def test_other_pages_leave_them_alone(indexed):
-    from home.models import StandardPage
-    from tests.practice import home_page, publish_page
-
-    assert not retires(
-        lambda: publish_page(home_page(), StandardPage(title="About", slug="about")), indexed
-    )

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from tqdm import tqdm
 
+from core.versions import library_changed
 from search.engine import configured_engine, engine_errors
 from search.index import RebuildRefused, rebuild
-from search.page_cache import library_changed
 from search.sync import changes_since, push_to_engine, rebuild_records, snapshot_for_rebuild
 
 
