@@ -231,9 +231,12 @@ PRIVACY_NOTICE = {
         ),
         _paragraph(
             "<h2>Email alerts and other sign-ups</h2>"
-            "<p>The site has no email alerts or newsletters today. If we add them, we will ask "
-            "only for what we need (usually your email address), make it easy to stop them at "
-            "any time, and update this notice before they start.</p>"
+            "<p>You can ask for a weekly email about new practice in the library. For this we "
+            "keep only your email address, the library filter you chose, and when you signed "
+            "up, confirmed and were last emailed. We keep your address only while you are "
+            "subscribed: the link in every email stops them and deletes your address straight "
+            "away. If you do not confirm a sign-up within 7 days, we delete it. We have no "
+            "newsletters.</p>"
         ),
         _paragraph(
             "<h2>Why we can use your information</h2>"

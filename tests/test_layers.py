@@ -17,7 +17,7 @@ LAYERS = (
     ("moderation", "roadmap", "home"),  # roles and workflow; roadmap; home and standard pages
     # How change happens (the driver pages); importing practice from spreadsheets; keeping it
     # reviewed.
-    ("drivers", "intake", "reviews"),
+    ("drivers", "intake", "reviews", "alerts"),
     ("accounts",),  # signing in: lockout after failures, the two-step sign-in
     ("tilondon",),  # configuration: settings, URLs, health
     ("demo", "benchmarks"),  # demo content, benchmarks and fault harnesses: imported by nothing

@@ -21,6 +21,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("library/", library.library_page, name="library"),
+    path("library/alerts/", include("alerts.urls")),
     path("library/feed/", library_feed, name="library-feed"),
     path("library/export.csv", library_export, name="library-export"),
     path("api/library/", library.library_api, name="library-api"),

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "drivers",
     "intake",
     "reviews",
+    "alerts",
     "casestudies",
     "search",
     "roadmap",
@@ -242,7 +243,13 @@ LIBRARY_RETRY_MAX_SECONDS = float(os.environ.get("LIBRARY_RETRY_MAX_SECONDS", "3
 # Scheduled publishing and expiry run this often in the worker.
 LIBRARY_SCHEDULE_SECONDS = float(os.environ.get("LIBRARY_SCHEDULE_SECONDS", "60"))
 # Management commands the worker also runs on that schedule; each must be safe to run again.
-WORKER_SCHEDULED_COMMANDS = ["send_review_reminders"]
+WORKER_SCHEDULED_COMMANDS = ["send_review_reminders", "send_alert_digests"]
+# Email alert sign-ups: confirmation emails to one address per 24 hours, and sign-ups in all
+# per hour, counted from the database; beyond either, the sign-up page answers 429.
+ALERTS_SIGN_UPS_PER_ADDRESS_PER_DAY = int(
+    os.environ.get("ALERTS_SIGN_UPS_PER_ADDRESS_PER_DAY", "3")
+)
+ALERTS_SIGN_UPS_PER_HOUR = int(os.environ.get("ALERTS_SIGN_UPS_PER_HOUR", "100"))
 # /healthz answers 503 when the worker has been silent this long (it beats every sync).
 LIBRARY_WORKER_STALE_SECONDS = float(os.environ.get("LIBRARY_WORKER_STALE_SECONDS", "30"))
 # Sent as the X-Healthz-Token header, it shows /healthz's details (unset: superusers only).
