@@ -14,7 +14,8 @@ LAYERS = (
     ("core",),  # site-wide blocks, the one rule for "public", navigation
     ("casestudies",),  # practice pages and the editor-owned taxonomies
     ("search",),  # the library: index, change log, query layer, views and API
-    ("moderation", "roadmap", "home"),  # roles and workflow; roadmap; home and standard pages
+    # Roles and workflow; roadmap; home and standard pages; what people search for.
+    ("moderation", "roadmap", "home", "insight"),
     # How change happens (the driver pages); importing practice from spreadsheets; keeping it
     # reviewed.
     ("drivers", "intake", "reviews", "alerts"),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "alerts",
     "casestudies",
     "search",
+    "insight",
     "roadmap",
     "moderation",
     "accounts",
@@ -243,7 +244,7 @@ LIBRARY_RETRY_MAX_SECONDS = float(os.environ.get("LIBRARY_RETRY_MAX_SECONDS", "3
 # Scheduled publishing and expiry run this often in the worker.
 LIBRARY_SCHEDULE_SECONDS = float(os.environ.get("LIBRARY_SCHEDULE_SECONDS", "60"))
 # Management commands the worker also runs on that schedule; each must be safe to run again.
-WORKER_SCHEDULED_COMMANDS = ["send_review_reminders", "send_alert_digests"]
+WORKER_SCHEDULED_COMMANDS = ["send_review_reminders", "send_alert_digests", "forget_old_searches"]
 # Email alert sign-ups: confirmation emails to one address per 24 hours, and sign-ups in all
 # per hour, counted from the database; beyond either, the sign-up page answers 429.
 ALERTS_SIGN_UPS_PER_ADDRESS_PER_DAY = int(

@@ -154,6 +154,15 @@ class Command(BaseCommand):
             for server_port in servers.values():
                 load.warm(server_port, study_paths, clients)
             page.update(load.side_by_side(servers, study_paths, clients, per_client))
+        # Every request rendered, with varied words, on two servers asked in turn: one counts
+        # each search (the "What people look for" report), the other does not.
+        rendered = {**env, "LIBRARY_PAGE_CACHE": "off"}
+        uncounted = {**rendered, "BENCH_SEARCH_INSIGHT": "off"}
+        with load.Server(port=port, env=rendered), load.Server(port=port + 1, env=uncounted):
+            servers = {"library_searches_counted": port, "library_searches_not_counted": port + 1}
+            for server_port in servers.values():
+                load.hammer(server_port, paths[:20], 4, 5)  # warm every worker
+            page.update(load.side_by_side(servers, paths, clients, per_client))
         self.step(f"pages under {clients} clients: {page}")
 
         p95 = lambda name: latency[name]["p95_ms"]  # noqa: E731
@@ -181,6 +190,14 @@ class Command(BaseCommand):
                 f"case_study_with_related_{cut}_over_without_{cut}": round(
                     page["case_study_with_related"][f"{cut}_ms"]
                     / page["case_study_without_related"][f"{cut}_ms"],
+                    2,
+                )
+                for cut in ("p50", "p95")
+            },
+            **{
+                f"library_searches_counted_{cut}_over_not_counted_{cut}": round(
+                    page["library_searches_counted"][f"{cut}_ms"]
+                    / page["library_searches_not_counted"][f"{cut}_ms"],
                     2,
                 )
                 for cut in ("p50", "p95")
@@ -253,6 +270,14 @@ class Command(BaseCommand):
                 "  the same page without it",
                 ("page_latency_ms_under_concurrent_clients", "case_study_without_related"),
             ),
+            (
+                "  /library/ rendered, each search counted",
+                ("page_latency_ms_under_concurrent_clients", "library_searches_counted"),
+            ),
+            (
+                "  the same requests, searches not counted",
+                ("page_latency_ms_under_concurrent_clients", "library_searches_not_counted"),
+            ),
         ]
         width = 56
         self.stdout.write(self.style.MIGRATE_HEADING("\nResults"))
@@ -278,6 +303,8 @@ class Command(BaseCommand):
             "library_page_kept_p95_over_trivial_view_p95",
             "case_study_with_related_p50_over_without_p50",
             "case_study_with_related_p95_over_without_p95",
+            "library_searches_counted_p50_over_not_counted_p50",
+            "library_searches_counted_p95_over_not_counted_p95",
         ):
             label = "  " + name.replace("_", " ")
             self.stdout.write(
