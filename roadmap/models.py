@@ -98,7 +98,11 @@ class RoadmapPage(Page):
 
 
 class LandscapePage(Page):
-    """A live count of published case studies by sector and driver, and by borough."""
+    """A live count of published case studies by sector and driver, and a map by borough.
+
+    The map answers the sector and driver chosen in the query string (?sector=…&driver=…), so
+    each request is counted afresh and a shared link shows what its sender saw.
+    """
 
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -112,8 +116,9 @@ class LandscapePage(Page):
         verbose_name = "landscape"
 
     def get_context(self, request, *args, **kwargs):
-        from .heat import landscape_tables
+        from .heat import borough_map, landscape_tables
 
         context = super().get_context(request, *args, **kwargs)
         context.update(landscape_tables())
+        context.update(borough_map(request.GET))
         return context
