@@ -13,7 +13,8 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from casestudies.models import CaseStudyPage, RelatedCaseStudy
-from search import breaker, page_cache, related
+from core import versions
+from search import breaker, related
 from search.engine import configured_engine
 from search.related import related_practice
 from tests.practice import case_study, driver, sector
@@ -322,7 +323,7 @@ def test_a_kept_answer_never_shows_a_page_taken_down_since(
     """Another process may read the library's version a moment late: the guard still holds."""
     own, pages = practice
     assert titles(related_practice(own))[0] == ELSEWHERE
-    monkeypatch.setattr(page_cache, "recent_version", lambda: "the version read a moment ago")
+    monkeypatch.setattr(versions, "recent_version", lambda: "the version read a moment ago")
     related_practice(own)
 
     with indexed():
