@@ -263,7 +263,8 @@ PRIVACY_NOTICE = {
             "history no longer shows your name.</li>"
             "<li>Contact details in a case study: until the person asks us to remove them, or "
             "the case study is taken down.</li>"
-            "<li>Email alerts, if we add them: until you stop them.</li>"
+            "<li>Email alerts: until you stop them; sign-ups nobody confirms, 7 days.</li>"
+            "<li>Counts of library searches: 13 months.</li>"
             "</ul>"
         ),
         _paragraph(
