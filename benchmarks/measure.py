@@ -66,6 +66,15 @@ def _time(function, queries):
     return percentiles(samples)
 
 
+def search_counting(queries):
+    """What counting a search adds to a library request: the insight receiver alone, as each
+    request with words or filters runs it (one upsert, committed without waiting for the disk
+    on PostgreSQL)."""
+    from insight.recording import count_search
+
+    return _time(lambda query: count_search(None, query=query, count=len(query.q)), queries)
+
+
 def library_layer(engine, queries):
     return _time(lambda query: run_on_engine(engine, query), queries)
 

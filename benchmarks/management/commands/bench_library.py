@@ -118,6 +118,8 @@ class Command(BaseCommand):
         self.step(f"stock Wagtail: {latency['wagtail_stock_facet_per_facet_opensearch']}")
         latency["database_fallback_postgresql"] = measure.database_fallback(queries)
         self.step(f"database fallback: {latency['database_fallback_postgresql']}")
+        latency["search_counted_alone"] = measure.search_counting(queries)
+        self.step(f"counting one search: {latency['search_counted_alone']}")
         case_studies = measure.case_study_sample(query_count)
         for kind, engine in engines.items():
             latency[f"related_practice_{kind}"] = measure.related_practice(case_studies, engine)
@@ -227,6 +229,11 @@ class Command(BaseCommand):
             (
                 "  (g) database fallback, PostgreSQL",
                 ("query_latency_ms", "related_practice_database_postgresql"),
+            ),
+            ("Counting a search for the insight report (ms, p50 / p95)", None),
+            (
+                "  (h) the upsert each library search adds to its request",
+                ("query_latency_ms", "search_counted_alone"),
             ),
             ("Bulk indexing (documents/s)", None),
             (
