@@ -13,21 +13,9 @@ from django.db import connection
 
 from tqdm import tqdm
 
+from core.command_stream import CommandStream
+
 from .models import ImportRun
-
-
-class CommandStream:
-    """A management command's stdout or stderr, as the plain stream tqdm writes to: each
-    write as given, without the line ending Django's wrapper would add."""
-
-    def __init__(self, wrapper):
-        self.wrapper = wrapper
-
-    def write(self, text):
-        self.wrapper.write(text, ending="")
-
-    def flush(self):
-        self.wrapper.flush()
 
 
 def command_progress(command, verbosity=1):

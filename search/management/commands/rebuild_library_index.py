@@ -10,24 +10,11 @@ from django.utils import timezone
 
 from tqdm import tqdm
 
+from core.command_stream import CommandStream
 from core.versions import library_changed
 from search.engine import configured_engine, engine_errors
 from search.index import RebuildRefused, rebuild
 from search.sync import changes_since, push_to_engine, rebuild_records, snapshot_for_rebuild
-
-
-class _Stream:
-    """The command's stderr as the plain stream tqdm draws on: each write as given, without
-    the line ending Django's wrapper would add."""
-
-    def __init__(self, wrapper):
-        self.wrapper = wrapper
-
-    def write(self, text):
-        self.wrapper.write(text, ending="")
-
-    def flush(self):
-        self.wrapper.flush()
 
 
 class Command(BaseCommand):
@@ -48,7 +35,7 @@ class Command(BaseCommand):
             total=len(snapshot),
             desc="Indexing",
             unit="page",
-            file=_Stream(self.stderr),
+            file=CommandStream(self.stderr),
             disable=options["verbosity"] < 1,
         )
 
