@@ -1,10 +1,13 @@
 """Small builders for practice pages, made through Wagtail's page APIs."""
 
 import datetime
+import io
 
+from django.core.management import call_command
+from django.utils import timezone
 from django.utils.text import slugify
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from casestudies.models import (
@@ -14,6 +17,7 @@ from casestudies.models import (
     DriverOfChange,
     GlossaryPage,
     RecommendationIndexPage,
+    RecommendationPage,
     Sector,
 )
 
@@ -133,3 +137,23 @@ def case_study_form(
     form["partner_sectors"] = [sector(slug).pk for slug in partners]
     form["drivers"] = [d.pk for d in drivers] if drivers is not None else [driver().pk]
     return form
+
+
+def recommendation(title="Give teachers time to reflect", sectors=("education",)):
+    """A published recommendation for implementers, with one action."""
+    page = RecommendationPage(
+        title=title,
+        summary="Protected time for reflective practice.",
+        audience="implementers",
+        actions=[("action", {"action": "Protect time", "detail": ""})],
+    )
+    page.sectors = [sector(slug) for slug in sectors]
+    return publish_page(recommendation_index(), page)
+
+
+def expire(page):
+    """An editor schedules the page's expiry, the time comes and the scheduled job runs."""
+    page.expire_at = timezone.now() + datetime.timedelta(hours=1)
+    page.save_revision().publish()
+    Page.objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+    call_command("publish_scheduled", stdout=io.StringIO())

@@ -25,10 +25,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from casestudies.models import RecommendationPage
 from search.facets import FACETS
 from search.params import parse, search_words
-from tests.practice import case_study, driver, publish_page, recommendation_index, sector
+from tests.practice import case_study, driver, recommendation, sector
 
 EXAMPLES = 500
 CHECKS = [
@@ -66,14 +65,7 @@ def published_library(library_backend):
         drivers=[relationships, wellbeing],
         first_published_at=datetime.datetime(2024, 3, 1, 9, tzinfo=datetime.UTC),
     )
-    recommendation = RecommendationPage(
-        title="Give teachers time to reflect",
-        summary="Protected time for reflective practice.",
-        audience="implementers",
-        actions=[("action", {"action": "Protect time", "detail": ""})],
-    )
-    recommendation.sectors = [sector("education")]
-    publish_page(recommendation_index(), recommendation)
+    recommendation()
     case_study(DRAFT, publish=False)
 
 

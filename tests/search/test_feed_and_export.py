@@ -7,16 +7,14 @@ import io
 import xml.etree.ElementTree as ElementTree
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
 import pytest
 
-from casestudies.models import CaseStudyPage, RecommendationPage
 from search import export
-from tests.practice import case_study, driver, publish_page, recommendation_index, sector
+from tests.practice import case_study, driver, expire, recommendation, sector
 
 pytestmark = pytest.mark.django_db
 
@@ -54,15 +52,6 @@ def rows(response):
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def expire(page):
-    page.expire_at = timezone.now() + datetime.timedelta(hours=1)
-    page.save_revision().publish()
-    CaseStudyPage.objects.filter(pk=page.pk).update(
-        expire_at=timezone.now() - datetime.timedelta(minutes=1)
-    )
-    call_command("publish_scheduled", stdout=io.StringIO())
-
-
 @pytest.fixture
 def corpus(indexed):
     relationships = driver("relationships", "Relationships and trust")
@@ -83,14 +72,7 @@ def corpus(indexed):
             ended=datetime.date(2025, 3, 31),
         )
         case_study("Staff reflection groups", lead_sector=sector("education"), drivers=[wellbeing])
-        recommendation = RecommendationPage(
-            title="Give teachers time to reflect",
-            summary="Protected time for reflective practice.",
-            audience="implementers",
-            actions=[("action", {"action": "Protect time", "detail": ""})],
-        )
-        recommendation.sectors = [sector("education")]
-        publish_page(recommendation_index(), recommendation)
+        recommendation()
         # Every way a page can be kept from the public.
         case_study("Draft practice", publish=False, lead_sector=sector("education"))
         case_study("Unpublished practice", lead_sector=sector("education")).unpublish()

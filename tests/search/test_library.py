@@ -8,10 +8,9 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from casestudies.models import RecommendationPage
 from search import query as library
 from search.facets import FACETS
-from tests.practice import case_study, driver, publish_page, recommendation_index, sector
+from tests.practice import case_study, driver, recommendation, sector
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +34,7 @@ def corpus(indexed):
         )
         case_study("Calm classrooms", lead_sector=sector("education"), drivers=[relationships])
         case_study("Staff reflection groups", lead_sector=sector("education"), drivers=[wellbeing])
-        recommendation = RecommendationPage(
-            title="Give teachers time to reflect",
-            summary="Protected time for reflective practice.",
-            audience="implementers",
-            actions=[("action", {"action": "Protect time", "detail": ""})],
-        )
-        recommendation.sectors = [sector("education")]
-        publish_page(recommendation_index(), recommendation)
+        recommendation()
 
 
 def test_facet_counts_are_disjunctive(client, library_backend, corpus):

@@ -12,8 +12,7 @@ from bs4 import BeautifulSoup
 
 from moderation.roles import CHAMPIONS, MODERATORS
 from search.models import Promotion
-from tests.practice import TEST_PASSWORD, case_study, sector
-from tests.search.test_feed_and_export import expire
+from tests.practice import TEST_PASSWORD, case_study, expire, sector
 from tests.signing_in import signed_in
 
 pytestmark = pytest.mark.django_db

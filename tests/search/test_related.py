@@ -2,22 +2,20 @@
 the editors' picks first, then the library's suggestions, four in all, only ever public pages."""
 
 import datetime
-import io
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
 import pytest
 
-from casestudies.models import CaseStudyPage, RelatedCaseStudy
+from casestudies.models import RelatedCaseStudy
 from core import versions
 from search import breaker, related
 from search.engine import configured_engine
 from search.related import related_practice
-from tests.practice import case_study, driver, sector
+from tests.practice import case_study, driver, expire, sector
 
 pytestmark = pytest.mark.django_db
 
@@ -209,16 +207,6 @@ def test_every_public_pick_is_shown_even_beyond_four(library_backend, practice, 
         "Calm clinic waiting areas",
     ]
     assert all(item.pinned for item in items)
-
-
-def expire(page):
-    """An editor schedules the expiry, the time comes and the scheduled job runs."""
-    page.expire_at = timezone.now() + datetime.timedelta(hours=1)
-    page.save_revision().publish()
-    CaseStudyPage.objects.filter(pk=page.pk).update(
-        expire_at=timezone.now() - datetime.timedelta(minutes=1)
-    )
-    call_command("publish_scheduled", stdout=io.StringIO())
 
 
 def restrict(page):
