@@ -110,17 +110,23 @@ def engine_version(engine):
     return next(iter(info["nodes"].values()))["version"]
 
 
-def bulk(engine, actions, **options):
-    """Stream bulk actions through the official client's helper.
+def bulk(engine, actions, threads=1, **options):
+    """Stream bulk actions through the official client's helper; with `threads` above one,
+    that many requests are in flight at once (the helper's `parallel_bulk`), so the engine
+    indexes one chunk while the next is serialised.
 
     Yields `(ok, item)` for every action, so each document's own answer can be read; a
     connection failure raises one of `engine_errors()`.
     """
     if engine.kind == "elasticsearch":
-        from elasticsearch.helpers import streaming_bulk as helper
+        from elasticsearch import helpers
     else:
-        from opensearchpy.helpers import streaming_bulk as helper
-    return helper(client_for(engine), actions, raise_on_error=False, **options)
+        from opensearchpy import helpers
+    if threads > 1:
+        return helpers.parallel_bulk(
+            client_for(engine), actions, thread_count=threads, raise_on_error=False, **options
+        )
+    return helpers.streaming_bulk(client_for(engine), actions, raise_on_error=False, **options)
 
 
 def engine_errors():

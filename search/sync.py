@@ -302,16 +302,25 @@ def snapshot_for_rebuild():
     return position, writes
 
 
-def changes_since(position, started_at):
-    """Writes for every change after `position`, pending, or applied since `started_at`."""
+def changes_since(position, started_at, snapshot=()):
+    """Writes for every change after `position`, pending, or applied since `started_at`,
+    leaving out those `snapshot` already holds at their version or a newer one (after an
+    outage the queue can hold as many changes as the library)."""
+    held = {write.page_id: write.version for write in snapshot}
     rows = (
         LibraryChange.objects.filter(
             Q(id__gt=position) | Q(applied_at__isnull=True) | Q(applied_at__gte=started_at)
         )
         .order_by("id")
-        .values("id", "page_id", "action", "document")
+        .values("id", "page_id")
     )
-    return [_as_write(row) for row in _newest_per_page(rows.iterator()).values()]
+    wanted = [
+        row["id"]
+        for row in _newest_per_page(rows.iterator()).values()
+        if held.get(row["page_id"], 0) < row["id"]
+    ]
+    changes = LibraryChange.objects.filter(id__in=wanted).order_by("id")
+    return [_as_write(row) for row in changes.values("id", "page_id", "action", "document")]
 
 
 def prune_applied(older_than=timedelta(days=7)):

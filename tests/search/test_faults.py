@@ -219,7 +219,7 @@ def test_a_page_unpublished_during_a_rebuild_is_absent_after_the_swap(settings, 
         index.rebuild(
             config,
             snapshot,
-            lambda: changes_since(position, started_at),
+            lambda: changes_since(position, started_at, snapshot),
             on_progress=unpublish_while_loading,
         )
         assert in_engine(config, "window") == {pages[1].pk, pages[2].pk}

@@ -1,6 +1,7 @@
 """The library keeps serving through an engine outage and through a full rebuild."""
 
 from django.core.management import call_command
+from django.utils import timezone
 
 import elastic_transport
 import opensearchpy
@@ -10,7 +11,7 @@ from search import index
 from search.documents import library_document
 from search.engine import EngineConfig, client_for, configured_engine, engine_errors
 from search.models import LibraryChange
-from search.sync import push_to_engine
+from search.sync import changes_since, push_to_engine, snapshot_for_rebuild
 from tests.practice import case_study
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +134,26 @@ def test_a_rebuild_on_an_unreachable_engine_raises_the_clients_connection_error(
         index.rebuild(engine, [], lambda: [])
 
     assert isinstance(raised.value, engine_errors())
+
+
+@pytest.mark.parametrize("library_backend", ["elasticsearch"], indirect=True)
+def test_a_rebuild_replays_only_changes_its_snapshot_does_not_hold(
+    settings, library_backend, indexed, unused_port
+):
+    live_urls = dict(settings.SEARCH_ENGINE_URLS)
+    settings.SEARCH_ENGINE_URLS = {**live_urls, library_backend: f"http://127.0.0.1:{unused_port}"}
+    with indexed():
+        held = case_study("Queued while the engine was away")
+        changed = case_study("Queued, then changed again")
+    started_at = timezone.now()
+    position, snapshot = snapshot_for_rebuild()
+    assert {w.page_id for w in changes_since(position, started_at)} == {held.pk, changed.pk}
+    assert changes_since(position, started_at, snapshot) == []
+
+    changed.title = "Changed after the snapshot"
+    changed.save_revision().publish()
+    replay = changes_since(position, started_at, snapshot)
+    assert [(w.page_id, w.document["title"]) for w in replay] == [
+        (changed.pk, "Changed after the snapshot")
+    ]
+    assert replay[0].version > dict((w.page_id, w.version) for w in snapshot)[changed.pk]

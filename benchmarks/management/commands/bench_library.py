@@ -98,7 +98,9 @@ class Command(BaseCommand):
         position, documents = snapshot_for_rebuild()
         for kind, engine in engines.items():
             start = time.perf_counter()
-            index.rebuild(engine, documents, lambda: changes_since(position, timezone.now()))
+            index.rebuild(
+                engine, documents, lambda: changes_since(position, timezone.now(), documents)
+            )
             bulk[f"library_{kind}"] = round(len(documents) / (time.perf_counter() - start))
             self.step(f"{kind}: {bulk[f'library_{kind}']} documents/s")
         start = time.perf_counter()

@@ -46,7 +46,7 @@ class Command(BaseCommand):
             name = rebuild(
                 engine,
                 snapshot,
-                changes_since=lambda: changes_since(position, started_at),
+                changes_since=lambda: changes_since(position, started_at, snapshot),
                 on_progress=progress,
             )
         except (RebuildRefused, *engine_errors()) as error:
