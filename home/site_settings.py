@@ -11,7 +11,7 @@ from django.dispatch import receiver
 
 from wagtail.admin.panels import PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 
 from core.public import public_pages
@@ -71,6 +71,13 @@ def footer_page_ids():
     for row in FooterLinks.objects.values_list(*(f"{name}_id" for name in FOOTER_PAGES)):
         ids.update(pk for pk in row if pk)
     return ids
+
+
+@receiver(post_save, sender=Site, dispatch_uid="site-saved")
+@receiver(post_delete, sender=Site, dispatch_uid="site-deleted")
+def on_site_changed(sender, instance, **kwargs):
+    # Each public page's navigation and footer follow the site its host names.
+    pages_around_the_library_changed()
 
 
 @receiver(page_published, dispatch_uid="footer-page-published")

@@ -21,8 +21,18 @@ def _good_until(pages):
 
 
 def _site(context):
+    """The request's Wagtail site, found once per host, port and library version in this
+    process (Wagtail's own lookup is a query joining the root page on every request); a saved
+    or deleted site moves the version on."""
     request = context.get("request")
-    return request, Site.find_for_request(request) if request is not None else None
+    if request is None:
+        return None, None
+    if not hasattr(request, "_wagtail_site"):
+        host = (request._get_raw_host(), request.get_port())
+        request._wagtail_site = per_current_version(
+            ("site", host), lambda: (Site._find_for_request(request), None), request
+        )
+    return request, request._wagtail_site
 
 
 def _menu(site):

@@ -1,5 +1,7 @@
 """Rendered library pages are kept for the public and retired the moment the library changes."""
 
+from wagtail.models import Site
+
 import pytest
 
 from home.models import StandardPage
@@ -121,3 +123,22 @@ def test_a_page_leaving_the_navigation_retires_kept_pages(client, library_backen
 
     # Kept library pages carry the site's navigation: an unpublished page's title must leave it.
     assert "About the programme" not in titles_on(client, q="panels")
+
+
+def test_a_site_given_another_root_page_changes_the_navigation_at_once(client, library_backend):
+    home = home_page()
+    publish_page(home, StandardPage(title="About the programme", slug="about", show_in_menus=True))
+    other_root = publish_page(home, StandardPage(title="Second home", slug="second-home"))
+    publish_page(
+        other_root,
+        StandardPage(title="Only under the second home", slug="only", show_in_menus=True),
+    )
+    assert "About the programme" in titles_on(client, q="panels")
+
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = other_root
+    site.save()
+
+    # The site is found once per version, not per request: saving it moves the version on.
+    html = titles_on(client, q="panels")
+    assert "Only under the second home" in html and "About the programme" not in html
