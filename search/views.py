@@ -10,9 +10,11 @@ from django.views.decorators.http import require_GET
 
 from . import page_cache
 from . import query as library
+from .facet_panel import checkboxes
 from .facets import FACETS, TITLES, evidence_explained, known_values
 from .params import MAX_QUERY_LENGTH, BadLibraryRequest, parse, query_string, search_words
 from .promotions import promoted_documents
+from .result_cards import cards
 from .searched import searched
 
 FOLD_AFTER = 8
@@ -163,23 +165,22 @@ def library_page(request):
         for document in promoted_documents(parsed.query)
     ]
     shown_first = {item["url"] for item in promoted}
+    hits = promoted + [
+        {**result_json(hit, labels), "published_on": published_on(hit)}
+        for hit in results.hits
+        if hit["url"] not in shown_first
+    ]
     context = {
         "query": parsed.query,
         "results": results,
-        "hits": promoted
-        + [
-            {**result_json(hit, labels), "published_on": published_on(hit)}
-            for hit in results.hits
-            if hit["url"] not in shown_first
-        ],
+        "hits": hits,
+        "cards": cards(hits),
         "facets": [
             {
                 "name": facet,
                 "title": TITLES[facet],
-                "values": [
-                    {**option, "hint": hints.get(facet, {}).get(option["value"], "")}
-                    for option in listing[facet]
-                ],
+                "values": listing[facet],
+                "checkboxes": checkboxes(facet, listing[facet], labels, hints),
                 # Long lists fold away until wanted; open when one of them is ticked.
                 "folded": len(listing[facet]) > FOLD_AFTER,
                 "open": any(option["selected"] for option in listing[facet]),
