@@ -7,7 +7,7 @@ explains a filter). Each of those moves the version on. It lives in the "library
 database table), shared by every web worker and the background worker, and is written in the
 same transaction as the change. What is worked out from the site's content and shown to the
 public can be kept per version (`per_version`, `per_current_version`) and by rendered page
-(`search.page_cache`): it is never used after the change that retires it has committed.
+(`core.page_cache`): it is never used after the change that retires it has committed.
 """
 
 import time

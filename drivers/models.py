@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from core.kept_pages import KeptForThePublic
 from core.public import public
 
 from .blocks import FOR_WHOM, TheoryOfChangeBlock
@@ -26,7 +27,7 @@ from .forms import DriverPageForm
 INTRODUCTION_LENGTH = 600
 
 
-class HowChangeHappensPage(Page):
+class HowChangeHappensPage(KeptForThePublic, Page):
     introduction = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -64,7 +65,7 @@ class HowChangeHappensPage(Page):
         return context
 
 
-class DriverPage(Page):
+class DriverPage(KeptForThePublic, Page):
     driver = models.OneToOneField(
         "casestudies.DriverOfChange",
         related_name="explanation",

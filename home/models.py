@@ -11,12 +11,13 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from core.blocks import BaseStreamBlock
+from core.kept_pages import KeptForThePublic
 
 # The footer's links are a site setting; Django finds models through this module.
 from .site_settings import FooterLinks  # noqa: F401
 
 
-class HomePage(Page):
+class HomePage(KeptForThePublic, Page):
     introduction = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -105,7 +106,7 @@ class FeaturedPractice(Orderable):
     ]
 
 
-class StandardPage(Page):
+class StandardPage(KeptForThePublic, Page):
     """Findings, the drivers of change, about pages and the footer's pages (accessibility
     statement, privacy notice, contact): a title, an introduction and a body."""
 

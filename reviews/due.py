@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 
 from casestudies.models.mixins import ReviewDatesMixin
+from core.versions import pages_around_the_library_changed
 from moderation.roles import is_moderator
 
 DUE_SOON_DAYS = 30
@@ -83,6 +84,8 @@ def confirm_still_accurate(page, user, today=None):
     review_by = page.review_by_after(today)
     type(page).objects.filter(pk=page.pk).update(last_reviewed=today, review_by=review_by)
     page.last_reviewed, page.review_by = today, review_by
+    # The page shows when it was last reviewed: pages kept for the public are out of date.
+    pages_around_the_library_changed()
     log(
         instance=page,
         action=CONFIRMED_ACTION,

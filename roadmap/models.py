@@ -11,6 +11,8 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from core.kept_pages import KeptForThePublic
+
 from .blocks import RoadmapDriverBlock
 from .forms import RoadmapPageForm
 
@@ -47,7 +49,7 @@ class RoadmapStatement(Orderable):
         return self.text
 
 
-class RoadmapPage(Page):
+class RoadmapPage(KeptForThePublic, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
     drivers = StreamField(
         [("driver", RoadmapDriverBlock())],
@@ -97,7 +99,7 @@ class RoadmapPage(Page):
         return response
 
 
-class LandscapePage(Page):
+class LandscapePage(KeptForThePublic, Page):
     """A live count of published case studies by sector and driver, and a map by borough.
 
     The map answers the sector and driver chosen in the query string (?sector=…&driver=…), so

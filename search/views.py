@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from . import page_cache
+from core import page_cache
+
 from . import query as library
 from .facet_panel import checkboxes
 from .facets import FACETS, TITLES, evidence_explained, known_values

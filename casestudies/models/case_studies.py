@@ -21,12 +21,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from core.kept_pages import KeptForThePublic
 from core.public import public, public_linked_pages
 
 from .mixins import LibraryPageMixin, ReviewDatesMixin, SummaryMixin, plain_text, slugs_and_labels
 
 
-class CaseStudyIndexPage(Page):
+class CaseStudyIndexPage(KeptForThePublic, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -56,7 +57,7 @@ class CaseStudyTag(TaggedItemBase):
     )
 
 
-class CaseStudyPage(LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page):
+class CaseStudyPage(KeptForThePublic, LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page):
     library_type = "case-study"
     library_type_label = "Case study"
     library_order = 1

@@ -14,6 +14,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.kept_pages import KeptForThePublic
 from core.public import public, public_linked_pages
 
 from .mixins import LibraryPageMixin, plain_text
@@ -31,7 +32,7 @@ class SourceBlock(blocks.StructBlock):
         description = "A publication the definition draws on"
 
 
-class GlossaryPage(Page):
+class GlossaryPage(KeptForThePublic, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
     featured_definition = models.ForeignKey(
         "casestudies.DefinitionPage",
@@ -68,7 +69,7 @@ class GlossaryPage(Page):
         return context
 
 
-class DefinitionPage(LibraryPageMixin, Page):
+class DefinitionPage(KeptForThePublic, LibraryPageMixin, Page):
     library_type = "definition"
     library_type_label = "Definition"
     library_order = 3

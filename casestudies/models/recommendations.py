@@ -12,6 +12,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.kept_pages import KeptForThePublic
 from core.public import public, public_linked_pages
 
 from .mixins import LibraryPageMixin, ReviewDatesMixin, SummaryMixin, plain_text, slugs_and_labels
@@ -29,7 +30,7 @@ class ActionBlock(blocks.StructBlock):
         description = "One thing to do"
 
 
-class RecommendationIndexPage(Page):
+class RecommendationIndexPage(KeptForThePublic, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -51,7 +52,7 @@ class RecommendationIndexPage(Page):
         return context
 
 
-class RecommendationPage(LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page):
+class RecommendationPage(KeptForThePublic, LibraryPageMixin, SummaryMixin, ReviewDatesMixin, Page):
     library_type = "recommendation"
     library_type_label = "Recommendation"
     library_order = 2

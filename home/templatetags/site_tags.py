@@ -1,7 +1,7 @@
 """The site's navigation and footer links, on every public page.
 
 Both are read once per site and library version (which every publish, unpublish, move,
-deletion, privacy change and footer change moves on; see `search.page_cache`), not on every
+deletion, privacy change and footer change moves on; see `core.page_cache`), not on every
 request, and worked out again once a page they name reaches its expiry time.
 """
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 import pytest
 
+from core import page_cache
 from insight.models import DailySearch
-from search import page_cache
 from search.params import parse
 from search.views import kept_as
 from tests.insight.conftest import saved

@@ -4,8 +4,8 @@ from wagtail.models import Site
 
 import pytest
 
+from core import page_cache
 from home.models import StandardPage
-from search import page_cache
 from search.params import parse
 from search.views import kept_as
 from tests.practice import case_study, home_page, publish_page, sector

@@ -1,4 +1,5 @@
-"""Rendered library pages, kept until the library's version (`core.versions`) moves on.
+"""Rendered public pages (library answers and site pages), kept until the library's version
+(`core.versions`) moves on.
 
 A page rendered at an older version is never served again, and the version is written in the
 same transaction as the change, so a page taken down is never served from a kept page once
@@ -27,9 +28,10 @@ _pages = OrderedDict()  # cache key -> (version, html), most recently used last
 
 
 def _key(request, variant):
-    """The kept page's key: the host and what the view says tells its pages apart."""
+    """The kept page's key: the scheme and host, and what the view says tells its pages apart."""
     return (
-        "library:page:" + hashlib.sha256(repr((request.get_host(), variant)).encode()).hexdigest()
+        "library:page:"
+        + hashlib.sha256(repr((request.scheme, request.get_host(), variant)).encode()).hexdigest()
     )
 
 
@@ -46,8 +48,8 @@ def cacheable(request):
 
 
 def lookup(request, variant):
-    """The library's current version, and what was kept for this page at it: (HTML, result
-    count), or None."""
+    """The library's current version, and what was kept for this page at it: (HTML, what the
+    page kept with it), or None."""
     version = current_version()
     request._library_version = version  # the page's navigation and footer follow this read
     key = _key(request, variant)
@@ -61,10 +63,11 @@ def lookup(request, variant):
     return version, entry[1:]
 
 
-def keep_page(request, variant, version, html, count):
-    """Keep HTML rendered at `version` with its result count: the version is read before
-    rendering, so a change made meanwhile wins."""
+def keep_page(request, variant, version, html, extra):
+    """Keep HTML rendered at `version` with what the page needs to answer again (a library
+    page's result count, a site page's content type): the version is read before rendering,
+    so a change made meanwhile wins."""
     key = _key(request, variant)
-    entry = (version, html, count)
+    entry = (version, html, extra)
     caches[CACHE].set(key, entry, TIMEOUT)
     _remember(key, entry)
