@@ -68,9 +68,17 @@ def library_api(request):
         parsed = parse(request.GET, labels)
     except BadLibraryRequest as error:
         return JsonResponse({"error": str(error)}, status=400)
+    cacheable = page_cache.cacheable(request)
+    variant = ("api", kept_as(parsed))
+    if cacheable:
+        version, kept = page_cache.lookup(request, variant)
+        if kept is not None:
+            body, count = kept
+            searched(parsed.query, count)
+            return HttpResponse(body, content_type="application/json")
     results = library.run(parsed.query)
     searched(parsed.query, results.count)
-    return JsonResponse(
+    response = JsonResponse(
         {
             "count": results.count,
             "page": results.page,
@@ -84,6 +92,10 @@ def library_api(request):
             "suggestion": results.suggestion,
         }
     )
+    # Kept as the library page is: only a complete answer, never one from the fallback.
+    if cacheable and not results.fallback_notice:
+        page_cache.keep_page(request, variant, version, response.content, results.count)
+    return response
 
 
 @require_GET

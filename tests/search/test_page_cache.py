@@ -142,3 +142,19 @@ def test_a_site_given_another_root_page_changes_the_navigation_at_once(client, l
     # The site is found once per version, not per request: saving it moves the version on.
     html = titles_on(client, q="panels")
     assert "Only under the second home" in html and "About the programme" not in html
+
+
+def test_api_answers_are_kept_and_retired_like_pages(
+    client, library_backend, indexed, django_assert_num_queries
+):
+    with indexed():
+        case_study("Youth voice panels")
+    first = client.get("/api/library/", {"q": "panels"})
+    with django_assert_num_queries(4):  # the version read and the search counted
+        again = client.get("/api/library/", {"q": "panels", "utm_source": "feed"})
+    assert again.content == first.content and again["Content-Type"] == "application/json"
+    assert again.json()["count"] == 1
+
+    with indexed():
+        case_study("Panels of parents")
+    assert client.get("/api/library/", {"q": "panels"}).json()["count"] == 2
