@@ -33,6 +33,10 @@ DRIVERS = [
     (f"driver-{n}", f"Driver of change {n} (synthetic)", "A synthetic driver for benchmarks.")
     for n in range(1, 5)
 ]
+# The sections the corpus's case studies and definitions live under: the benchmark samples its
+# case studies, and the mixed site load reads its glossary, there.
+CASE_STUDY_SECTION = "bench-case-studies"
+GLOSSARY_SECTION = "bench-glossary"
 TYPE_WEIGHTS = {"case-study": 80, "recommendation": 12, "definition": 8}
 SECTOR_WEIGHTS = {
     "local-authorities": 30,
@@ -134,9 +138,9 @@ class CorpusBuilder:
         self.rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
         home = Site.objects.get(is_default_site=True).root_page.specific
         self.sections = {
-            "case-study": self._section(home, CaseStudyIndexPage, "bench-case-studies"),
+            "case-study": self._section(home, CaseStudyIndexPage, CASE_STUDY_SECTION),
             "recommendation": self._section(home, RecommendationIndexPage, "bench-recs"),
-            "definition": self._section(home, GlossaryPage, "bench-glossary"),
+            "definition": self._section(home, GlossaryPage, GLOSSARY_SECTION),
         }
         self.sectors = {s.slug: s for s in Sector.objects.all()}
         self.drivers = self._drivers()

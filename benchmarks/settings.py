@@ -17,6 +17,9 @@ LIBRARY_INDEX_PREFIX = f"{BENCH_INDEX_PREFIX}-practice-library"
 INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
+# The demo images the mixed site load needs, and their renditions, apart from the site's own.
+MEDIA_ROOT = VAR_DIR / "bench" / "media"  # noqa: F405
+
 # Static files straight from the source folders; no collectstatic step.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

@@ -1,8 +1,12 @@
 """Benchmark the library: build synthetic corpora, index them, time the alternatives side by side.
 
 Run through `make bench`, which starts the services and a fresh database. Sizes, query count
-and load can be lowered for a quick run with BENCH_SIZES, BENCH_QUERIES, BENCH_CLIENTS and
-BENCH_REQUESTS_PER_CLIENT; BENCH_PORT moves the benchmark's own web server off 8765.
+and load can be lowered for a quick run with BENCH_SIZES, BENCH_QUERIES, BENCH_CLIENTS,
+BENCH_REQUESTS_PER_CLIENT and BENCH_MIXED_SECONDS (each client count's time in the mixed site
+load); BENCH_PORT moves the benchmark's own web server off 8765.
+
+The figures are written and printed first; then the command fails, naming each row, if any
+request in it was answered with an error.
 """
 
 import json
@@ -20,7 +24,7 @@ from django.utils import timezone
 
 from tqdm import tqdm
 
-from benchmarks import load, measure
+from benchmarks import load, measure, mixed
 from benchmarks.corpus import CorpusBuilder
 from search import index
 from search.engine import EngineConfig, configured_engine, engine_version
@@ -37,6 +41,33 @@ def _env_int(name, default):
         raise CommandError(f"{name} must be a whole number") from error
 
 
+def ratio(numerator, denominator, digits):
+    """numerator / denominator rounded, or None when either is missing (a row whose every
+    request failed) or the denominator is zero."""
+    if not numerator or not denominator:
+        return None
+    return round(numerator / denominator, digits)
+
+
+def answered_errors(report):
+    """(size, row, errors, first error) for every row of the report with a request answered by
+    an error: the pages under concurrent clients and each kind of the mixed site load."""
+    for size, figures in report["sizes"].items():
+        for name, row in figures["page_latency_ms_under_concurrent_clients"].items():
+            if row["errors"]:
+                yield size, name, row["errors"], row.get("first_error", "")
+        site_load = figures["mixed_site_load"]
+        for count in mixed.CLIENT_COUNTS:
+            for kind, row in site_load[f"clients_{count}"]["kinds"].items():
+                if row["errors"]:
+                    name = f"mixed site load, {count} clients, {kind}"
+                    yield size, name, row["errors"], row.get("first_error", "")
+
+
+def _ms(value):
+    return "-" if value is None else f"{value:.1f}"
+
+
 class Command(BaseCommand):
     help = "Time the library's query layer, indexing and page against the alternatives."
 
@@ -47,6 +78,14 @@ class Command(BaseCommand):
         query_count = _env_int("BENCH_QUERIES", 200)
         clients = _env_int("BENCH_CLIENTS", 16)
         per_client = _env_int("BENCH_REQUESTS_PER_CLIENT", 25)
+        try:
+            mixed_seconds = mixed.seconds_from(
+                os.environ.get("BENCH_MIXED_SECONDS", mixed.DEFAULT_SECONDS)
+            )
+        except ValueError as error:
+            raise CommandError(
+                f"BENCH_MIXED_SECONDS must be a whole number from 1 to {mixed.MAX_SECONDS}"
+            ) from error
         self.port = _env_int("BENCH_PORT", 8765)
         if configured_engine() is not None:
             # The database rows ask the configured backend: it must be the database copy.
@@ -66,26 +105,40 @@ class Command(BaseCommand):
                 "queries_per_backend": query_count,
                 "page_clients": clients,
                 "page_requests_per_client": per_client,
+                "mixed_seconds_per_client_count": mixed_seconds,
             },
             "sizes": {},
         }
+        # Before the first corpus, so every size is measured on the same site around it.
+        loaded = mixed.ensure_site_pages()
+        if loaded:
+            self.step(f"the demo site for the mixed site load: {loaded.splitlines()[0]}")
         builder = CorpusBuilder()
         for size in sizes:
             self.stdout.write(self.style.MIGRATE_HEADING(f"\nCorpus of {size} library pages"))
             report["sizes"][str(size)] = self.run_size(
-                builder, size, engines, query_count, clients, per_client
+                builder, size, engines, query_count, clients, per_client, mixed_seconds
             )
-        self.print_table(report)
         out = Path(settings.VAR_DIR) / "bench" / "library.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(report, indent=2) + "\n")
+        self.print_table(report)
         self.stdout.write(f"\nFigures written to {out}")
+        failed = list(answered_errors(report))
+        if failed:
+            raise CommandError(
+                "Some requests were answered with an error:\n"
+                + "\n".join(
+                    f"  {size} pages, {row}: {count} errors, the first {first}"
+                    for size, row, count, first in failed
+                )
+            )
 
     def step(self, text):
         self.stdout.write(f"  {text}")
         self.stdout.flush()
 
-    def run_size(self, builder, size, engines, query_count, clients, per_client):
+    def run_size(self, builder, size, engines, query_count, clients, per_client, mixed_seconds):
         start = time.perf_counter()
         with tqdm(total=size, initial=builder.number, desc="  pages", file=sys.stderr) as bar:
             added = builder.grow_to(size, on_progress=lambda n: bar.update(n - bar.n))
@@ -112,8 +165,10 @@ class Command(BaseCommand):
         queries = measure.query_mix(query_count)
         latency = {}
         for kind, engine in engines.items():
-            latency[f"library_layer_{kind}"] = measure.library_layer(engine, queries)
-            self.step(f"library layer on {kind}: {latency[f'library_layer_{kind}']}")
+            layer, raw = measure.library_layer_and_raw_request(engine, queries)
+            latency[f"library_layer_{kind}"], latency[f"raw_request_{kind}"] = layer, raw
+            self.step(f"library layer on {kind}: {layer}")
+            self.step(f"raw request on {kind}: {raw}")
         latency["wagtail_stock_facet_per_facet_opensearch"] = measure.stock_wagtail(
             queries, "stock"
         )
@@ -168,6 +223,13 @@ class Command(BaseCommand):
                 load.hammer(server_port, paths[:20], 4, 5)  # warm every worker
             page.update(load.side_by_side(servers, paths, clients, per_client))
         self.step(f"pages under {clients} clients: {page}")
+        site_load = mixed.site_load(port, env, mixed_seconds)
+        for count in mixed.CLIENT_COUNTS:
+            figures = site_load[f"clients_{count}"]
+            self.step(
+                f"mixed site load, {count} clients: {figures['requests_per_s']} requests/s, "
+                f"{figures['errors']} errors"
+            )
 
         p95 = lambda name: latency[name]["p95_ms"]  # noqa: E731
         return {
@@ -175,33 +237,39 @@ class Command(BaseCommand):
             "query_latency_ms": latency,
             "bulk_indexing_documents_per_s": bulk,
             "page_latency_ms_under_concurrent_clients": page,
-            "stock_p95_over_library_layer_elasticsearch_p95": round(
-                p95("wagtail_stock_facet_per_facet_opensearch")
-                / p95("library_layer_elasticsearch"),
+            "mixed_site_load": site_load,
+            "stock_p95_over_library_layer_elasticsearch_p95": ratio(
+                p95("wagtail_stock_facet_per_facet_opensearch"),
+                p95("library_layer_elasticsearch"),
                 1,
             ),
-            "stock_p95_over_library_layer_opensearch_p95": round(
-                p95("wagtail_stock_facet_per_facet_opensearch") / p95("library_layer_opensearch"),
-                1,
-            ),
-            "library_page_rendered_p95_over_trivial_view_p95": round(
-                page["library_page_rendered"]["p95_ms"] / page["trivial_view"]["p95_ms"], 1
-            ),
-            "library_page_kept_p95_over_trivial_view_p95": round(
-                page["library_page_kept"]["p95_ms"] / page["trivial_view"]["p95_ms"], 1
+            "stock_p95_over_library_layer_opensearch_p95": ratio(
+                p95("wagtail_stock_facet_per_facet_opensearch"), p95("library_layer_opensearch"), 1
             ),
             **{
-                f"case_study_with_related_{cut}_over_without_{cut}": round(
-                    page["case_study_with_related"][f"{cut}_ms"]
-                    / page["case_study_without_related"][f"{cut}_ms"],
+                f"library_layer_p95_over_raw_request_p95_{kind}": ratio(
+                    p95(f"library_layer_{kind}"), p95(f"raw_request_{kind}"), 2
+                )
+                for kind in engines
+            },
+            "library_page_rendered_p95_over_trivial_view_p95": ratio(
+                page["library_page_rendered"]["p95_ms"], page["trivial_view"]["p95_ms"], 1
+            ),
+            "library_page_kept_p95_over_trivial_view_p95": ratio(
+                page["library_page_kept"]["p95_ms"], page["trivial_view"]["p95_ms"], 1
+            ),
+            **{
+                f"case_study_with_related_{cut}_over_without_{cut}": ratio(
+                    page["case_study_with_related"][f"{cut}_ms"],
+                    page["case_study_without_related"][f"{cut}_ms"],
                     2,
                 )
                 for cut in ("p50", "p95")
             },
             **{
-                f"library_searches_counted_{cut}_over_not_counted_{cut}": round(
-                    page["library_searches_counted"][f"{cut}_ms"]
-                    / page["library_searches_not_counted"][f"{cut}_ms"],
+                f"library_searches_counted_{cut}_over_not_counted_{cut}": ratio(
+                    page["library_searches_counted"][f"{cut}_ms"],
+                    page["library_searches_not_counted"][f"{cut}_ms"],
                     2,
                 )
                 for cut in ("p50", "p95")
@@ -216,7 +284,15 @@ class Command(BaseCommand):
                 "  (a) library layer, Elasticsearch",
                 ("query_latency_ms", "library_layer_elasticsearch"),
             ),
+            (
+                "      the same request sent raw, Elasticsearch",
+                ("query_latency_ms", "raw_request_elasticsearch"),
+            ),
             ("  (b) library layer, OpenSearch", ("query_latency_ms", "library_layer_opensearch")),
+            (
+                "      the same request sent raw, OpenSearch",
+                ("query_latency_ms", "raw_request_opensearch"),
+            ),
             (
                 "  (c) Wagtail search().facet() per facet, OpenSearch",
                 ("query_latency_ms", "wagtail_stock_facet_per_facet_opensearch"),
@@ -299,7 +375,7 @@ class Command(BaseCommand):
             for size in sizes:
                 value = report["sizes"][size][key[0]][key[1]]
                 cells.append(
-                    f"{value['p50_ms']:>9.1f} / {value['p95_ms']:<9.1f}"
+                    f"{_ms(value['p50_ms']):>9} / {_ms(value['p95_ms']):<9}"
                     if isinstance(value, dict)
                     else f"{value:>22}"
                 )
@@ -308,6 +384,8 @@ class Command(BaseCommand):
         for name in (
             "stock_p95_over_library_layer_elasticsearch_p95",
             "stock_p95_over_library_layer_opensearch_p95",
+            "library_layer_p95_over_raw_request_p95_elasticsearch",
+            "library_layer_p95_over_raw_request_p95_opensearch",
             "library_page_rendered_p95_over_trivial_view_p95",
             "library_page_kept_p95_over_trivial_view_p95",
             "case_study_with_related_p50_over_without_p50",
@@ -317,5 +395,35 @@ class Command(BaseCommand):
         ):
             label = "  " + name.replace("_", " ")
             self.stdout.write(
-                f"{label:{width}}" + "".join(f"{report['sizes'][s][name]:>21}x" for s in sizes)
+                f"{label:{width}}" + "".join(f"{str(report['sizes'][s][name]):>21}x" for s in sizes)
             )
+        self.print_mixed_table(report)
+
+    def print_mixed_table(self, report):
+        """The mixed site load, one block per size and client count: each kind's share of the
+        requests, its count, rate and latency (ms), and how many were answered by an error."""
+        seconds = report["settings"]["mixed_seconds_per_client_count"]
+        header = (
+            f"  {'kind (share)':<28}{'requests':>9}{'req/s':>9}{'p50':>9}{'p95':>9}{'p99':>9}"
+            f"{'errors':>8}"
+        )
+        for size, figures in report["sizes"].items():
+            for count in mixed.CLIENT_COUNTS:
+                run = figures["mixed_site_load"][f"clients_{count}"]
+                self.stdout.write(
+                    self.style.MIGRATE_HEADING(
+                        f"\nMixed site load, {size} pages, {count} clients for {seconds} s"
+                    )
+                )
+                self.stdout.write(header)
+                for kind, row in run["kinds"].items():
+                    label = f"{kind} ({mixed.WEIGHTS[kind]}%)"
+                    self.stdout.write(
+                        f"  {label:<28}{row['requests']:>9}{row['requests_per_s']:>9}"
+                        f"{_ms(row['p50_ms']):>9}{_ms(row['p95_ms']):>9}{_ms(row['p99_ms']):>9}"
+                        f"{row['errors']:>8}"
+                    )
+                self.stdout.write(
+                    f"  {'all':<28}{run['requests']:>9}{run['requests_per_s']:>9}"
+                    f"{'':>27}{run['errors']:>8}"
+                )
