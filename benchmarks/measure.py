@@ -2,10 +2,10 @@
 
 (a) and (b): this query layer on Elasticsearch and on OpenSearch, one request for hits and all
 five facets, each timed beside the very same request body sent raw through the client's
-transport, so the layer's own cost (building the body, reading the answer, the read-time guard)
-shows against the engine's round trip. (c): Wagtail's stock search with `.facet()` once per facet, on OpenSearch (the
-Elasticsearch test distribution has no `analysis-common` module, which Wagtail's own mapping
-needs). (d): the database fallback on PostgreSQL.
+transport, so the layer's own cost (building the body, reading the answer, the read-time
+guard) shows against the engine's round trip. (c): Wagtail's stock search with `.facet()`
+once per facet, on OpenSearch (the Elasticsearch test distribution has no `analysis-common`
+module, which Wagtail's own mapping needs). (d): the database fallback on PostgreSQL.
 
 And the related practice of a case study page as its first view works it out (later views read
 the kept answer): on each engine and on the database copy.
