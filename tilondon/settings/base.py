@@ -221,6 +221,9 @@ CACHES = {
     "library": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "practice_library_cache",
+        # Kept pages for the whole site, library answers and API answers: Django's default of
+        # 300 entries would cull them while they are still current.
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("LIBRARY_CACHE_MAX_ENTRIES", "20000"))},
     },
 }
 
