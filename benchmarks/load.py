@@ -148,13 +148,18 @@ def _send(port, paths, clients, requests_per_client, first=0):
         with lock:
             samples.extend(mine)
 
+    return samples, errors, run_clients(client, clients)
+
+
+def run_clients(client, clients):
+    """Run `client(number)` in `clients` threads at once; the seconds until the last ends."""
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return samples, errors, time.perf_counter() - started
+    return time.perf_counter() - started
 
 
 def _figures(samples, errors, elapsed):

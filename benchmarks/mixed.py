@@ -203,13 +203,7 @@ def browse(port, table, clients, seconds, seed):
                 gathered[kind]["errors"] += figures["errors"]
                 gathered[kind]["requests"] += figures["requests"]
 
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
+    elapsed = load.run_clients(client, clients)
     per_kind = {kind: _figures(gathered[kind], elapsed) for kind in kinds}
     requests = sum(figures["requests"] for figures in per_kind.values())
     return {
