@@ -1,9 +1,10 @@
 """The library query: one object in, results and every facet out, from any backend.
 
 `LibraryQuery` says what the practitioner asked for. `run` sends it to the configured engine
-in one request (hits, highlights, every facet with disjunctive counts, a spelling
-suggestion) or, when no engine is configured, it cannot answer or its circuit breaker is open,
-to the database copy of the index. Both return the same `LibraryResults`.
+in one request (hits, highlights, every facet with disjunctive counts; a spelling suggestion
+in a second one only when the words found nothing) or, when no engine is configured, it
+cannot answer or its circuit breaker is open, to the database copy of the index. Both return
+the same `LibraryResults`.
 
 Every hit the engine returns is checked against the database copy before it is shown (the
 read-time guard): a page taken down is gone from the copy in the editor's own transaction, so
@@ -13,6 +14,7 @@ an engine that has not caught up yet can never show it.
 import math
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from casestudies.models import CaseStudyPage
@@ -31,6 +33,8 @@ SORTS = ("relevance", "newest", "oldest", "title")
 # show a few case studies (a driver's page). Ranks follow the evidence levels' own order,
 # from 2: a page with no level at all ranks 1, below them.
 EVIDENCE = "evidence"
+# The name of a filter aggregation that narrows the results for the facets counted under it.
+NARROWED = "narrowed_by_"
 EVIDENCE_RANK = {
     value: rank for rank, value in enumerate(CaseStudyPage.EvidenceLevel.values, start=2)
 }
@@ -108,13 +112,7 @@ def engine_request(query, facet_sizes):
             }
         }
     active = {f: query.selected(f) for f in FACETS if query.selected(f)}
-    aggs = {}
-    for facet in query.counted():
-        others = [_term_filter(f, v) for f, v in active.items() if f != facet]
-        aggs[facet] = {
-            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-            "aggs": {"values": {"terms": {"field": facet, "size": facet_sizes[facet]}}},
-        }
+    aggs = facet_aggregations(query.counted(), active, facet_sizes)
     sort = {
         "relevance": ["_score", {"published": "desc"}],
         "newest": [{"published": {"order": "desc", "missing": "_last"}}, "_score"],
@@ -140,18 +138,80 @@ def engine_request(query, facet_sizes):
             "post_tags": ["</mark>"],
             "fields": {"summary": {"number_of_fragments": 0}},
         }
-        body["suggest"] = {
+    return body
+
+
+def spelling_request(text):
+    """The request for a spelling suggestion, sent only when the words found nothing: most
+    searches find something, and would pay for the suggester on every request otherwise."""
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "suggest": {
             "text": text,
             "spelling": {"term": {"field": "title.plain", "suggest_mode": "popular"}},
+        },
+    }
+
+
+def facet_aggregations(counted, active, facet_sizes):
+    """Disjunctive counts: each facet's values counted over the results as every *other*
+    ticked facet narrows them, so ticking a sector still shows how many each other sector has.
+
+    Facets narrowed by the same filters share one filter aggregation, and those narrowed by
+    none are counted at the top, so the engine narrows the results once per distinct set of
+    filters instead of once per facet (with no filter ticked, not at all)."""
+    narrowed_by = {}
+    for facet in counted:
+        others = tuple(f for f in active if f != facet)
+        narrowed_by.setdefault(others, []).append(facet)
+    aggs = {}
+    for others, facets in narrowed_by.items():
+        terms = {f: {"terms": {"field": f, "size": facet_sizes[f]}} for f in facets}
+        if not others:
+            aggs.update(terms)
+            continue
+        aggs[NARROWED + "_".join(others)] = {
+            "filter": {"bool": {"filter": [_term_filter(f, active[f]) for f in others]}},
+            "aggs": terms,
         }
-    return body
+    return aggs
+
+
+def facet_counts(aggregations):
+    """facet -> {value: count}, read back from `facet_aggregations`' answer."""
+    counts = {}
+    for name, answer in aggregations.items():
+        if name.startswith(NARROWED):
+            counts.update(facet_counts({k: v for k, v in answer.items() if k in FACETS}))
+        else:
+            counts[name] = {bucket["key"]: bucket["doc_count"] for bucket in answer["buckets"]}
+    return counts
+
+
+def _spelling(engine, text):
+    """The engine's suggestion for `text`: each word replaced by its most popular close
+    spelling in the library's titles; "" when it has none or would change nothing."""
+    response = engine_search(engine, alias_name(), spelling_request(text))
+    words = []
+    for entry in response.get("suggest", {}).get("spelling", []):
+        options = entry.get("options") or []
+        words.append(options[0]["text"] if options else entry["text"])
+    candidate = " ".join(words)
+    return candidate if candidate.lower() != text.lower() else ""
 
 
 def still_public(page_ids):
     """The pages among `page_ids` that are in the library now: one query for a page of hits."""
     if not page_ids:
         return set()
-    return set(LibraryRecord.objects.filter(page_id__in=page_ids).values_list("page_id", flat=True))
+    # Plain SQL: it runs on every search, and building the ORM query cost more than running it.
+    table = connection.ops.quote_name(LibraryRecord._meta.db_table)
+    marks = ", ".join(["%s"] * len(page_ids))
+    sql = f"SELECT page_id FROM {table} WHERE page_id IN ({marks})"  # noqa: S608 - placeholders
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(page_ids))
+        return {row[0] for row in cursor.fetchall()}
 
 
 def run_on_engine(engine, query):
@@ -165,20 +225,9 @@ def run_on_engine(engine, query):
         document = dict(hit["_source"])
         document["highlight"] = (hit.get("highlight") or {}).get("summary", [""])[0]
         hits.append(document)
-    counts = {
-        facet: {
-            b["key"]: b["doc_count"] for b in response["aggregations"][facet]["values"]["buckets"]
-        }
-        for facet in query.counted()
-    }
-    suggestion = ""
-    if not hits and "suggest" in response:
-        words = []
-        for entry in response["suggest"]["spelling"]:
-            options = entry.get("options") or []
-            words.append(options[0]["text"] if options else entry["text"])
-        candidate = " ".join(words)
-        suggestion = candidate if candidate.lower() != query.q.strip().lower() else ""
+    counts = facet_counts(response.get("aggregations", {}))
+    text = query.q.strip()
+    suggestion = _spelling(engine, text) if text and not hits else ""
     # Hits held back by the guard are not counted either.
     count = max(response["hits"]["total"]["value"] - (len(raw_hits) - len(hits)), len(hits))
     return LibraryResults(

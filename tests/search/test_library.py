@@ -55,6 +55,18 @@ def test_facet_counts_are_disjunctive(client, library_backend, corpus):
     assert selected == ["education"]
 
 
+def test_with_two_facets_ticked_each_counts_as_the_other_narrows_it(
+    client, library_backend, corpus
+):
+    body = client.get("/api/library/", {"sector": "education", "driver": "relationships"}).json()
+
+    assert [r["title"] for r in body["results"]] == ["Calm classrooms"]
+    # Sectors as the driver narrows them, drivers as the sector does, the rest as both do.
+    assert counts(body["facets"], "sector") == {"education": 1, "metropolitan-police-service": 1}
+    assert counts(body["facets"], "driver") == {"relationships": 1, "wellbeing": 1}
+    assert counts(body["facets"], "type") == {"case-study": 1}
+
+
 def test_or_within_a_facet_and_across_facets(client, library_backend, corpus):
     both = client.get(
         "/api/library/", {"sector": ["education", "metropolitan-police-service"]}
@@ -186,6 +198,8 @@ def test_a_misspelt_word_gets_a_spelling_suggestion(client, library_backend, cor
     assert body["suggestion"] == "custody"
     html = client.get("/library/", {"q": "custdy"}).content.decode()
     assert 'Did you mean <a href="/library/?q=custody">custody</a>?' in html
+    # Words that find something are not second-guessed.
+    assert client.get("/api/library/", {"q": "custody"}).json()["suggestion"] == ""
 
 
 def test_only_live_public_pages_are_ever_shown(client, library_backend, indexed):
