@@ -109,7 +109,7 @@ def raw_request(engine, body):
     """Send one library request body to the alias through the client's transport: the engine's
     round trip and the transport's JSON decoding, nothing the library layer adds."""
     client = _client_for(engine.kind, engine.url, settings.SEARCH_QUERY_TIMEOUT)
-    path = f"/{alias_name()}/_search"
+    path = f"/{alias_name()}/_search?request_cache=true"  # as the library layer asks
     if engine.kind == "elasticsearch":
         return client.transport.perform_request("POST", path, body=body, headers=JSON_HEADERS)
     return client.transport.perform_request("POST", path, body=body)

@@ -77,9 +77,13 @@ def search(engine, index, body):
     """Run a search for a reader: it waits at most `SEARCH_QUERY_TIMEOUT` for the answer.
 
     Readers have a client (and connection pool) of their own with that timeout, so a reader's
-    request costs no per-call set-up and never shares a connection with a long bulk write."""
+    request costs no per-call set-up and never shares a connection with a long bulk write.
+
+    The engine keeps the answer in its shard request cache, which by default keeps only
+    answers without hits: the same library page asked again (a sector's listing, a popular
+    search) is answered from memory until the index next changes, when the engine drops it."""
     client = _client_for(engine.kind, engine.url, settings.SEARCH_QUERY_TIMEOUT)
-    return client.search(index=index, body=body)
+    return client.search(index=index, body=body, request_cache=True)
 
 
 def ping(engine, timeout):
