@@ -10,10 +10,11 @@ for the next round. Nothing here waits on the engine inside an editor's request.
 """
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
@@ -181,17 +182,41 @@ def library_pages(page_ids):
     return pages
 
 
+def _documents(page_ids):
+    """(page, document) for each indexable page of `page_ids`."""
+    return [(page, library_document(page)) for page in library_pages(page_ids)]
+
+
+def _built_ahead(batches):
+    """`_documents` of each batch in turn, the next one read and built in a second thread
+    (with a database connection of its own) while the caller writes this one: building
+    documents is Python's work and writing them the database's, so each waits less."""
+    with ThreadPoolExecutor(max_workers=1) as ahead:
+        try:
+            coming = ahead.submit(_documents, batches[0]) if batches else None
+            for following in [*batches[1:], None]:
+                built = coming.result()
+                coming = ahead.submit(_documents, following) if following else None
+                yield built
+        finally:
+            ahead.submit(connections.close_all).result()  # the thread's own connection
+
+
 def rebuild_records():
     """Rebuild the whole database copy from the live pages; returns how many there are.
 
     Pages are read and written REBUILD_BATCH at a time: their taxonomies fetched together,
-    their records compared and written in a few statements."""
+    their records compared and written in a few statements. On PostgreSQL, outside anyone
+    else's transaction, the next batch is built while this one is written (`_built_ahead`);
+    inside one, its pages may not be committed for a second connection to see, so one batch
+    follows the other."""
+    ahead = connection.vendor == "postgresql" and not connection.in_atomic_block
     with transaction.atomic():
         keep = list(indexable_pages().order_by("pk").values_list("pk", flat=True))
+        batches = [keep[i : i + REBUILD_BATCH] for i in range(0, len(keep), REBUILD_BATCH)]
         changed = 0
-        for start in range(0, len(keep), REBUILD_BATCH):
-            pages = library_pages(keep[start : start + REBUILD_BATCH])
-            changed += save_records((page, library_document(page)) for page in pages)
+        for pairs in _built_ahead(batches) if ahead else map(_documents, batches):
+            changed += save_records(pairs)
         gone = LibraryRecord.objects.exclude(
             page_id__in=indexable_pages().values("pk")
         ).values_list("page_id", flat=True)
