@@ -98,8 +98,7 @@ def _time(function, queries):
 
 def search_counting(queries):
     """What counting a search adds to a library request: the insight receiver alone, as each
-    request with words or filters runs it (one upsert, committed without waiting for the disk
-    on PostgreSQL)."""
+    request with words or filters runs it (added up in memory; a timer writes the tally)."""
     from insight.recording import count_search
 
     return _time(lambda query: count_search(None, query=query, count=len(query.q)), queries)

@@ -6,14 +6,22 @@ nothing about the person: only the day, the words (lower case, single spaces, at
 characters, email addresses and phone numbers replaced before anything is saved) and the
 filters as one canonical string of the library's own slugs.
 
-The count is one `INSERT … ON CONFLICT … DO UPDATE` statement (PostgreSQL and SQLite alike),
-so a search costs one round trip to the database. It never breaks a search: a database error
-is logged and the search is answered as if nothing had happened.
+Each process adds its searches up in memory and writes them every
+`INSIGHT_WRITE_EVERY_SECONDS` (one second by default), in a thread of its own: one
+`INSERT … ON CONFLICT … DO UPDATE` statement for all of them, so a search costs its request no
+round trip to the database, and many people asking the same thing do not queue on one row.
+What is not written yet is written when the process exits; a process killed outright loses
+at most that last second of counts, which statistics can afford. With the setting at 0 each
+search is written as it is counted, in the request. Counting never breaks a search: a
+database error is logged and the search is answered as if nothing had happened.
 """
 
+import atexit
 import logging
+import threading
 
-from django.db import DatabaseError, connection, transaction
+from django.conf import settings
+from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 
 from search.words import search_words
@@ -29,26 +37,13 @@ logger = logging.getLogger(__name__)
 
 UPSERT = """
 INSERT INTO insight_dailysearch (day, words, filters, searches, found_nothing, results)
-VALUES (%s, %s, %s, 1, %s, %s)
+VALUES {rows}
 ON CONFLICT (day, words, filters) DO UPDATE SET
-    searches = insight_dailysearch.searches + 1,
+    searches = insight_dailysearch.searches + excluded.searches,
     found_nothing = insight_dailysearch.found_nothing + excluded.found_nothing,
     results = excluded.results
 """
-# On PostgreSQL outside a transaction the statement is its own transaction, and waiting for
-# its commit to reach the disk would be most of its cost. These are statistics: losing the
-# counts of the last fraction of a second in a database crash is acceptable, so the statement
-# turns synchronous commit off for its own transaction only (`set_config(..., true)` is
-# `SET LOCAL`), in the same round trip.
-UPSERT_WITHOUT_WAITING_FOR_DISK = """
-WITH no_wait AS (SELECT set_config('synchronous_commit', 'off', true))
-INSERT INTO insight_dailysearch (day, words, filters, searches, found_nothing, results)
-SELECT %s::date, %s, %s, 1, %s, %s FROM no_wait
-ON CONFLICT (day, words, filters) DO UPDATE SET
-    searches = insight_dailysearch.searches + 1,
-    found_nothing = insight_dailysearch.found_nothing + excluded.found_nothing,
-    results = excluded.results
-"""
+ROW = "(%s, %s, %s, %s, %s, %s)"
 
 
 def words_to_keep(text):
@@ -63,21 +58,59 @@ def filters_to_keep(filters):
     return "&".join(f"{facet}={value}" for facet, value in pairs)
 
 
-def record(day, words, filters, count):
-    """Add one search to its day's row; log and carry on if the database refuses."""
-    params = [day, words, filters, int(count == 0), count]
+def write(tally):
+    """Add each {(day, words, filters): (searches, found nothing, results)} to its row in one
+    statement; log and carry on if the database refuses."""
+    if not tally:
+        return
+    params = [value for key, counts in tally.items() for value in (*key, *counts)]
+    sql = UPSERT.format(rows=", ".join([ROW] * len(tally)))
     try:
-        if connection.in_atomic_block:
-            # Inside a transaction that is not ours (a test, a command): a savepoint keeps a
-            # failure here from spoiling it, and its commit is not ours to hurry.
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(UPSERT, params)
-        else:
-            with connection.cursor() as cursor:
-                quick = connection.vendor == "postgresql"
-                cursor.execute(UPSERT_WITHOUT_WAITING_FOR_DISK if quick else UPSERT, params)
+        # Inside a transaction that is not ours (a test, a command), a savepoint keeps a
+        # failure here from spoiling it.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
     except DatabaseError:
-        logger.exception("A library search could not be counted; it was answered all the same.")
+        logger.exception("Library searches could not be counted; they were answered all the same.")
+
+
+class Tally:
+    """The searches this process has counted and not yet written, and the timer that writes
+    them: started by the first search after a write, it fires once."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._counts = {}
+        self._timer = None
+
+    def add(self, day, words, filters, count, seconds):
+        key = (day, words, filters)
+        with self._lock:
+            searches, found_nothing, _ = self._counts.get(key, (0, 0, 0))
+            self._counts[key] = (searches + 1, found_nothing + int(count == 0), count)
+            if self._timer is None:
+                self._timer = threading.Timer(seconds, self.write_in_own_thread)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def take(self):
+        with self._lock:
+            counts, self._counts, self._timer = self._counts, {}, None
+        return counts
+
+    def write_now(self):
+        """Write what is pending, from whichever thread asks (the timer's, or at exit)."""
+        write(self.take())
+
+    def write_in_own_thread(self):
+        try:
+            self.write_now()
+        finally:
+            connections.close_all()  # the timer thread's own connection
+
+
+pending = Tally()
+atexit.register(pending.write_now)
 
 
 def count_search(sender, query, count, **kwargs):
@@ -88,4 +121,8 @@ def count_search(sender, query, count, **kwargs):
     filters = filters_to_keep(query.filters)
     if not words and not filters:
         return
-    record(timezone.localdate(), words, filters, count)
+    seconds = settings.INSIGHT_WRITE_EVERY_SECONDS
+    if seconds <= 0:
+        write({(timezone.localdate(), words, filters): (1, int(count == 0), count)})
+        return
+    pending.add(timezone.localdate(), words, filters, count, seconds)

@@ -227,6 +227,9 @@ CACHES = {
     },
 }
 
+# Library searches are added up in each process and written this often (0: as each is made).
+INSIGHT_WRITE_EVERY_SECONDS = float(os.environ.get("INSIGHT_WRITE_EVERY_SECONDS", "1"))
+
 SEARCH_ENGINE_URLS = {
     "elasticsearch": os.environ.get("ELASTICSEARCH_URL", ""),
     "opensearch": os.environ.get("OPENSEARCH_URL", ""),

@@ -15,6 +15,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 if os.environ.get("TASKS_BACKEND") == "database":
     # A real worker process in a queue test reads the queue the test writes to.
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Each library search is written as it is counted, so a test reads it at once; the tests of
+# writing them together set their own interval.
+INSIGHT_WRITE_EVERY_SECONDS = float(os.environ.get("INSIGHT_WRITE_EVERY_SECONDS", "0"))
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 HEALTHZ_TOKEN = "test-healthz-token"  # noqa: S105
 LIBRARY_INDEX_PREFIX = os.environ.get("LIBRARY_INDEX_PREFIX", "test-practice-library")

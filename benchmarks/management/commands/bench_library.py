@@ -310,7 +310,7 @@ class Command(BaseCommand):
             ),
             ("Counting a search for the insight report (ms, p50 / p95)", None),
             (
-                "  (h) the upsert each library search adds to its request",
+                "  (h) what counting adds to each library search's request",
                 ("query_latency_ms", "search_counted_alone"),
             ),
             ("Bulk indexing (documents/s)", None),
