@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 
 from casestudies.models import CaseStudyPage
 
@@ -262,6 +263,11 @@ def matching_filters(page_ids, query):
 def run_on_database(query):
     text = query.q.strip()
     base = full_text.with_words(LibraryRecord.objects.all(), text)
+    if text and full_text.ranked():
+        # Matching words reads every record's text: do it once, and let the counts, the
+        # total and the page below look the records found up by id.
+        found = list(base.values_list("pk", flat=True))
+        base = LibraryRecord.objects.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [found]))
     active = {f: query.selected(f) for f in FACETS if query.selected(f)}
     matching = base
     for facet, values in active.items():
