@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
 from casestudies.models import CaseStudyPage
@@ -251,6 +251,52 @@ def _facet_filter(facet, values):
     )
 
 
+def _placeholders(values):
+    return ", ".join(["%s"] * len(values))
+
+
+def _counts_on_database(found, active, counted):
+    """facet -> {value: count} for every counted facet, in one statement. Each record found
+    is marked with the ticked facets it passes; a facet's values are counted over the records
+    that pass every *other* ticked facet (disjunctive counts, as the engine gives them)."""
+    counts = {facet: {} for facet in counted}
+    if not counted:
+        return counts
+    values_table = connection.ops.quote_name(LibraryFacetValue._meta.db_table)
+    found_sql, found_params = found.values("id").query.sql_with_params()
+    passes = {facet: f"passes_{number}" for number, facet in enumerate(active)}
+    marks, mark_params = ["found.id"], []
+    for facet, values in active.items():
+        marks.append(
+            f"MAX(CASE WHEN f.facet = %s AND f.value IN ({_placeholders(values)}) THEN 1 ELSE 0"
+            f" END) AS {passes[facet]}"
+        )
+        mark_params += [facet, *values]
+    marked = f"SELECT {', '.join(marks)} FROM ({found_sql}) found"  # noqa: S608 - placeholders
+    if active:
+        marked += (
+            f" LEFT JOIN {values_table} f ON f.record_id = found.id"
+            f" AND f.facet IN ({_placeholders(active)}) GROUP BY found.id"
+        )
+    conditions = [
+        " AND ".join(
+            ["v.facet = %s", *(f"p.{passes[other]} = 1" for other in active if other != facet)]
+        )
+        for facet in counted
+    ]
+    sql = (
+        f"SELECT v.facet, v.value, COUNT(*) FROM {values_table} v"  # noqa: S608 - placeholders
+        f" JOIN ({marked}) p ON p.id = v.record_id"
+        f" WHERE ({') OR ('.join(conditions)}) GROUP BY v.facet, v.value"
+    )
+    params = [*mark_params, *found_params, *active, *counted]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for facet, value, number in cursor.fetchall():
+            counts[facet][value] = number
+    return counts
+
+
 def matching_filters(page_ids, query):
     """The library records of `page_ids` that match the query's filters (not its words)."""
     records = LibraryRecord.objects.filter(page_id__in=page_ids)
@@ -272,18 +318,7 @@ def run_on_database(query):
     matching = base
     for facet, values in active.items():
         matching = matching.filter(_facet_filter(facet, values))
-    counts = {}
-    for facet in query.counted():
-        scope = base
-        for other, values in active.items():
-            if other != facet:
-                scope = scope.filter(_facet_filter(other, values))
-        rows = (
-            LibraryFacetValue.objects.filter(facet=facet, record__in=scope)
-            .values("value")
-            .annotate(n=Count("record_id"))
-        )
-        counts[facet] = {row["value"]: row["n"] for row in rows}
+    counts = _counts_on_database(base, active, query.counted())
     if query.sort == EVIDENCE:
         matching = matching.annotate(
             evidence_rank=Case(
