@@ -208,8 +208,7 @@ def still_public(page_ids):
         return set()
     # Plain SQL: it runs on every search, and building the ORM query cost more than running it.
     table = connection.ops.quote_name(LibraryRecord._meta.db_table)
-    marks = ", ".join(["%s"] * len(page_ids))
-    sql = f"SELECT page_id FROM {table} WHERE page_id IN ({marks})"  # noqa: S608 - placeholders
+    sql = f"SELECT page_id FROM {table} WHERE page_id IN ({_placeholders(page_ids)})"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, list(page_ids))
         return {row[0] for row in cursor.fetchall()}
