@@ -191,9 +191,11 @@ def _built_ahead(batches):
     """`_documents` of each batch in turn, the next one read and built in a second thread
     (with a database connection of its own) while the caller writes this one: building
     documents is Python's work and writing them the database's, so each waits less."""
+    if not batches:
+        return
     with ThreadPoolExecutor(max_workers=1) as ahead:
         try:
-            coming = ahead.submit(_documents, batches[0]) if batches else None
+            coming = ahead.submit(_documents, batches[0])
             for following in [*batches[1:], None]:
                 built = coming.result()
                 coming = ahead.submit(_documents, following) if following else None

@@ -42,3 +42,14 @@ def test_a_rebuild_writes_every_live_page_whichever_way_its_batches_are_built(mo
     with transaction.atomic():  # inside a transaction: one batch after the other
         assert sync.rebuild_records() == len(live)
     assert _copy() == built_ahead
+
+
+def test_a_rebuild_with_no_live_page_empties_the_copy():
+    draft = case_study("A draft nobody may see", publish=False)
+    LibraryRecord.objects.create(
+        page_id=draft.pk, type="case-study", title="Left over", search_text="", document={}
+    )
+
+    assert not connection.in_atomic_block
+    assert sync.rebuild_records() == 0
+    assert not LibraryRecord.objects.exists()
