@@ -10,6 +10,7 @@ Each process adds its searches up in memory and writes them every
 `INSIGHT_WRITE_EVERY_SECONDS` (one second by default), in a thread of its own: one
 `INSERT … ON CONFLICT … DO UPDATE` statement for all of them, so a search costs its request no
 round trip to the database, and many people asking the same thing do not queue on one row.
+A tally the database refuses (it is restarting, say) is kept and tried again a second later.
 What is not written yet is written when the process exits; a process killed outright loses
 at most that last second of counts, which statistics can afford. With the setting at 0 each
 search is written as it is counted, in the request. Counting never breaks a search: a
@@ -60,9 +61,9 @@ def filters_to_keep(filters):
 
 def write(tally):
     """Add each {(day, words, filters): (searches, found nothing, results)} to its row in one
-    statement; log and carry on if the database refuses."""
+    statement. False, logged, if the database refuses."""
     if not tally:
-        return
+        return True
     params = [value for key, counts in tally.items() for value in (*key, *counts)]
     sql = UPSERT.format(rows=", ".join([ROW] * len(tally)))
     try:
@@ -72,22 +73,29 @@ def write(tally):
             cursor.execute(sql, params)
     except DatabaseError:
         logger.exception("Library searches could not be counted; they were answered all the same.")
+        return False
+    return True
 
 
 class Tally:
     """The searches this process has counted and not yet written, and the timer that writes
-    them: started by the first search after a write, it fires once."""
+    them: started by the first search after a write, it fires once. A tally the database
+    refuses is added back and tried again at the next write."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self._counts = {}
         self._timer = None
 
-    def add(self, day, words, filters, count, seconds):
-        key = (day, words, filters)
+    def merge(self, tally, seconds, newer=True):
+        """Add `tally` to what is pending; the number of results kept is the newer one's."""
         with self._lock:
-            searches, found_nothing, _ = self._counts.get(key, (0, 0, 0))
-            self._counts[key] = (searches + 1, found_nothing + int(count == 0), count)
+            for key, (searches, found_nothing, results) in tally.items():
+                if key in self._counts:
+                    had_searches, had_nothing, had_results = self._counts[key]
+                    searches, found_nothing = searches + had_searches, found_nothing + had_nothing
+                    results = results if newer else had_results
+                self._counts[key] = (searches, found_nothing, results)
             if self._timer is None:
                 self._timer = threading.Timer(seconds, self.write_in_own_thread)
                 self._timer.daemon = True
@@ -100,11 +108,14 @@ class Tally:
 
     def write_now(self):
         """Write what is pending, from whichever thread asks (the timer's, or at exit)."""
-        write(self.take())
+        return write(self.take())
 
     def write_in_own_thread(self):
+        counts = self.take()
         try:
-            self.write_now()
+            if not write(counts):
+                seconds = max(settings.INSIGHT_WRITE_EVERY_SECONDS, 1.0)
+                self.merge(counts, seconds, newer=False)
         finally:
             connections.close_all()  # the timer thread's own connection
 
@@ -121,8 +132,9 @@ def count_search(sender, query, count, **kwargs):
     filters = filters_to_keep(query.filters)
     if not words and not filters:
         return
+    tally = {(timezone.localdate(), words, filters): (1, int(count == 0), count)}
     seconds = settings.INSIGHT_WRITE_EVERY_SECONDS
     if seconds <= 0:
-        write({(timezone.localdate(), words, filters): (1, int(count == 0), count)})
-        return
-    pending.add(timezone.localdate(), words, filters, count, seconds)
+        write(tally)
+    else:
+        pending.merge(tally, seconds)

@@ -2,6 +2,7 @@
 when the process exits. The counts are committed by other connections, so these tests commit
 too."""
 
+import logging
 import os
 import subprocess
 import sys
@@ -36,6 +37,31 @@ def test_searches_are_added_up_and_written_within_the_interval(client, settings,
     # The next searches start a new tally, added to the rows already there.
     client.get("/library/", {"q": "custody"})
     wanted[("custody", "")] = (4, 0, 1)
+    assert wait_until(lambda: saved() == wanted, seconds=10) is not None
+
+
+def test_a_tally_the_database_refuses_is_written_once_it_accepts_again(
+    client, settings, database_library, caplog
+):
+    settings.INSIGHT_WRITE_EVERY_SECONDS = 0.3
+    case_study("Calm custody suites")
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE insight_dailysearch RENAME TO insight_dailysearch_away")
+    try:
+        with caplog.at_level(logging.ERROR, logger="insight"):
+            for _ in range(2):
+                assert client.get("/library/", {"q": "custody"}).status_code == 200
+            refused = lambda: "could not be counted" in caplog.text  # noqa: E731
+            assert wait_until(refused, seconds=10) is not None
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("ALTER TABLE insight_dailysearch_away RENAME TO insight_dailysearch")
+    # Nobody searches again: the refused tally lands by itself, with a search made meanwhile.
+    client.get("/library/", {"q": "custody", "sector": "metropolitan-police-service"})
+    wanted = {
+        ("custody", ""): (2, 0, 1),
+        ("custody", "sector=metropolitan-police-service"): (1, 0, 1),
+    }
     assert wait_until(lambda: saved() == wanted, seconds=10) is not None
 
 
