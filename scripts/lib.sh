@@ -57,12 +57,15 @@ find_java_home() {
 unpack_elasticsearch() {
   local version="$1" user="$2" home="$3" dist zip
   dist="$home/elasticsearch-$version"
-  [ -x "$dist/bin/elasticsearch" ] && return 0
-  say "fetching Elasticsearch $version from Maven Central"
-  mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
-    -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$version:zip" -Dtransitive=false
-  zip="$HOME/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$version/elasticsearch-$version.zip"
-  unzip -q -o "$zip" -d "$home"
+  if [ ! -x "$dist/bin/elasticsearch" ]; then
+    say "fetching Elasticsearch $version from Maven Central"
+    mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+      -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$version:zip" -Dtransitive=false
+    zip="$HOME/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$version/elasticsearch-$version.zip"
+    unzip -q -o "$zip" -d "$home"
+  fi
+  # Copied on every start, so a distribution unpacked before the dictionary was installed
+  # still gets it.
   mkdir -p "$dist/config/hunspell/en_GB"
   cp /usr/share/hunspell/en_GB.aff /usr/share/hunspell/en_GB.dic "$dist/config/hunspell/en_GB/"
   [ -z "$user" ] || chown -R "$user" "$home"
