@@ -108,6 +108,22 @@ def cluster_health(engine, request_timeout=3, **query):
     return client.options(request_timeout=request_timeout).cluster.health(**query)
 
 
+def merge_segments(engine, index, request_timeout):
+    """Merge `index` into one segment, waiting up to `request_timeout` seconds for the engine,
+    then refresh it so searches read the merged segment (OpenSearch keeps reading the old ones
+    until then). The two clients take a per-call timeout differently."""
+    client = client_for(engine)
+    if engine.kind == "opensearch":
+        client.indices.forcemerge(
+            index=index, max_num_segments=1, params={"request_timeout": request_timeout}
+        )
+    else:
+        client.options(request_timeout=request_timeout).indices.forcemerge(
+            index=index, max_num_segments=1
+        )
+    client.indices.refresh(index=index)
+
+
 def engine_version(engine):
     """The version number the engine's node reports, e.g. "9.5.4"."""
     info = client_for(engine).nodes.info(node_id="_local", filter_path="nodes.*.version")

@@ -9,7 +9,13 @@ import pytest
 
 from search import index
 from search.documents import library_document
-from search.engine import EngineConfig, client_for, configured_engine, engine_errors
+from search.engine import (
+    EngineConfig,
+    client_for,
+    configured_engine,
+    engine_errors,
+    merge_segments,
+)
 from search.models import LibraryChange
 from search.sync import changes_since, push_to_engine, snapshot_for_rebuild
 from tests.practice import case_study
@@ -70,6 +76,30 @@ def test_rebuild_swaps_the_alias_and_keeps_serving(client, library_backend, inde
     assert client.get("/api/library/", {"q": "rebuilt"}).json()["count"] == 3
     remaining = client_for(engine).indices.get(index=f"{index.alias_name()}-v*")
     assert list(remaining) == after  # the old index was cleaned up
+    assert segment_count(engine, after[0]) == 1  # merged before readers saw it
+
+
+def segment_count(engine, name):
+    shards = client_for(engine).indices.segments(index=name)["indices"][name]["shards"]
+    return sum(len(copy["segments"]) for copies in shards.values() for copy in copies)
+
+
+@pytest.mark.parametrize("library_backend", ENGINES, indirect=True)
+def test_merging_segments_keeps_every_document_and_answer(client, library_backend, indexed):
+    # Each publish is written and refreshed on its own, leaving a segment each.
+    for n in range(3):
+        with indexed():
+            case_study(f"Merged practice {n}")
+    engine = configured_engine()
+    (name,) = index.indexes_behind_alias(engine)
+    assert segment_count(engine, name) > 1
+
+    merge_segments(engine, name, request_timeout=60)
+
+    assert segment_count(engine, name) == 1
+    body = client.get("/api/library/", {"q": "merged"}).json()
+    assert body["count"] == 3
+    assert {r["title"] for r in body["results"]} == {f"Merged practice {n}" for n in range(3)}
 
 
 def library_indexes(engine):
