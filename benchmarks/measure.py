@@ -1,11 +1,11 @@
 """Latency of one library query, answered four ways on the same corpus.
 
 (a) and (b): this query layer on Elasticsearch and on OpenSearch, one request for hits and all
-five facets, each timed beside the very same request body sent raw through the client's
-transport, so the layer's own cost (building the body, reading the answer, the read-time
-guard) shows against the engine's round trip. (c): Wagtail's stock search with `.facet()`
-once per facet, on OpenSearch (the Elasticsearch test distribution has no `analysis-common`
-module, which Wagtail's own mapping needs). (d): the database fallback on PostgreSQL.
+five facets, each beside the very same request body sent raw through the client's transport, so
+the layer's own cost (building the body, reading the answer, the read-time guard) shows against
+the engine's round trip. (c): Wagtail's stock search with `.facet()` once per facet, on
+OpenSearch (the Elasticsearch test distribution has no `analysis-common` module, which Wagtail's
+own mapping needs). (d): the database fallback on PostgreSQL.
 
 And the related practice of a case study page as its first view works it out (later views read
 the kept answer): on each engine and on the database copy.
@@ -83,17 +83,28 @@ def query_mix(count, seed=7):
     return queries
 
 
+def empty_request_caches():
+    """Empty the shard request cache of every index on both engines: a query timed next is
+    answered by the engine's own work, not from memory because it was asked before."""
+    for kind, url in settings.BENCH_ENGINE_URLS.items():
+        _client_for(kind, url, settings.SEARCH_ENGINE_TIMEOUT).indices.clear_cache(request=True)
+
+
+def _clocked(function, item):
+    """Milliseconds `function(item)` takes, started from empty request caches."""
+    empty_request_caches()
+    start = time.perf_counter()
+    function(item)
+    return (time.perf_counter() - start) * 1000
+
+
 def _time(function, queries):
-    # Warm up on a different mix of the same size, so the engines' JIT and caches are warm
-    # but no timed query has been seen before.
+    """Time `function` once for each query. It first warms up on a different mix of the same
+    size, so the engines' JIT and caches are warm, and every timed query starts from empty
+    request caches: each row measures a search as asked for the first time."""
     for query in query_mix(len(queries), seed=WARM_UP_SEED):
         function(query)
-    samples = []
-    for query in queries:
-        start = time.perf_counter()
-        function(query)
-        samples.append((time.perf_counter() - start) * 1000)
-    return percentiles(samples)
+    return percentiles([_clocked(function, query) for query in queries])
 
 
 def search_counting(queries):
@@ -116,29 +127,28 @@ def raw_request(engine, body):
 
 def library_layer_and_raw_request(engine, queries):
     """The library layer and the raw request of the same body, timed in turn for each query
-    (which goes first alternates), so both see the same machine state. The raw request's body
-    is built before its clock starts; the layer builds its own, as it does for a reader.
+    (which goes first alternates), each from empty request caches, so both see the same
+    machine and engine state and neither is answered from memory because the other asked
+    first. The raw request's body is built before its clock starts; the layer builds its own,
+    as it does for a reader.
 
     Returns the figures of each: (library layer, raw request)."""
-
     answer = {
-        "layer": lambda query, body: run_on_engine(engine, query),
-        "raw": lambda query, body: raw_request(engine, body),
+        "layer": lambda pair: run_on_engine(engine, pair[0]),
+        "raw": lambda pair: raw_request(engine, pair[1]),
     }
 
     def with_bodies(mix):
         return [(query, engine_request(query, facet_sizes())) for query in mix]
 
     # Warm up on a different mix of the same size, as `_time` does.
-    for query, body in with_bodies(query_mix(len(queries), seed=WARM_UP_SEED)):
+    for pair in with_bodies(query_mix(len(queries), seed=WARM_UP_SEED)):
         for function in answer.values():
-            function(query, body)
+            function(pair)
     samples = {name: [] for name in answer}
-    for number, (query, body) in enumerate(with_bodies(queries)):
+    for number, pair in enumerate(with_bodies(queries)):
         for name in ("layer", "raw") if number % 2 == 0 else ("raw", "layer"):
-            start = time.perf_counter()
-            answer[name](query, body)
-            samples[name].append((time.perf_counter() - start) * 1000)
+            samples[name].append(_clocked(answer[name], pair))
     return percentiles(samples["layer"]), percentiles(samples["raw"])
 
 
@@ -182,9 +192,4 @@ def related_practice(pages, engine=None):
     database copy (the benchmark's own process has no engine configured)."""
     for page in case_study_sample(len(pages), seed=WARM_UP_SEED):
         worked_out(page, engine=engine)
-    samples = []
-    for page in pages:
-        start = time.perf_counter()
-        worked_out(page, engine=engine)
-        samples.append((time.perf_counter() - start) * 1000)
-    return percentiles(samples)
+    return percentiles([_clocked(lambda page: worked_out(page, engine=engine), p) for p in pages])
