@@ -113,6 +113,7 @@ class Command(BaseCommand):
         loaded = mixed.ensure_site_pages()
         if loaded:
             self.step(f"the demo site for the mixed site load: {loaded.splitlines()[0]}")
+        self.warm_up(engines)
         builder = CorpusBuilder()
         for size in sizes:
             self.stdout.write(self.style.MIGRATE_HEADING(f"\nCorpus of {size} library pages"))
@@ -132,6 +133,22 @@ class Command(BaseCommand):
                     f"  {size} pages, {row}: {count} errors, the first {first}"
                     for size, row, count, first in failed
                 )
+            )
+
+    def warm_up(self, engines):
+        """Build each engine's library index once from what the database holds before the
+        corpus: a node loads the stemming dictionary the first time an index needs it (some
+        seconds), which would otherwise be charged to the first size's bulk indexing rate."""
+        rebuild_records()
+        position, documents = snapshot_for_rebuild()
+        for kind, engine in engines.items():
+            start = time.perf_counter()
+            index.rebuild(
+                engine, documents, lambda: changes_since(position, timezone.now(), documents)
+            )
+            self.step(
+                f"{kind} warmed up on {len(documents)} documents in "
+                f"{time.perf_counter() - start:.1f} s"
             )
 
     def step(self, text):
