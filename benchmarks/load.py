@@ -8,6 +8,7 @@ import http.client
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -34,14 +35,18 @@ class Server:
         self.port = port
         self.env = {**os.environ, **env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
         self.process = None
+        # gunicorn logs to a file, not a pipe: nobody reads a pipe while the load runs, and a
+        # full one (a worker booting after every `max_requests`) stops the server mid-run.
+        self.log = None
 
     def __enter__(self):
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in __exit__
         self.process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
             GUNICORN,
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self.log,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -52,13 +57,24 @@ class Server:
             except OSError:
                 pass
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {self.process.stderr.read().decode()}")
+                raise RuntimeError(f"gunicorn exited: {self.logged()}")
             time.sleep(0.3)
         raise RuntimeError("gunicorn did not answer /healthz within 60 s")
 
+    def logged(self):
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")[-4000:]
+
     def __exit__(self, *exc):
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            # gunicorn stops its workers within its graceful timeout (30 s), then kills them.
+            self.process.wait(timeout=45)
+        except subprocess.TimeoutExpired as error:
+            self.process.kill()
+            raise RuntimeError(f"gunicorn did not stop: {self.logged()}") from error
+        finally:
+            self.log.close()
 
 
 def fetch(port, path, connection=None):
