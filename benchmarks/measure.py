@@ -152,7 +152,7 @@ def library_layer_and_raw_request(engine, queries):
     def with_bodies(mix):
         return [(query, engine_request(query, facet_sizes())) for query in mix]
 
-    # Warm up on a different mix of the same size, as `_time` does.
+    # Warm up on a different mix, as `_time` does for an engine.
     for pair in with_bodies(query_mix(ENGINE_WARM_UP, seed=WARM_UP_SEED)):
         for function in answer.values():
             function(pair)
