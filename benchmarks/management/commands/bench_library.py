@@ -64,6 +64,18 @@ def answered_errors(report):
                     yield size, name, row["errors"], row.get("first_error", "")
 
 
+def rebuilt(engine, snapshot, on_progress=None):
+    """Rebuild the library index on `engine` from `snapshot_for_rebuild()`, as the rebuild
+    command does."""
+    position, documents = snapshot
+    index.rebuild(
+        engine,
+        documents,
+        lambda: changes_since(position, timezone.now(), documents),
+        on_progress=on_progress,
+    )
+
+
 def _ms(value):
     return "-" if value is None else f"{value:.1f}"
 
@@ -140,14 +152,12 @@ class Command(BaseCommand):
         corpus: a node loads the stemming dictionary the first time an index needs it (some
         seconds), which would otherwise be charged to the first size's bulk indexing rate."""
         rebuild_records()
-        position, documents = snapshot_for_rebuild()
+        snapshot = snapshot_for_rebuild()
         for kind, engine in engines.items():
             start = time.perf_counter()
-            index.rebuild(
-                engine, documents, lambda: changes_since(position, timezone.now(), documents)
-            )
+            rebuilt(engine, snapshot)
             self.step(
-                f"{kind} warmed up on {len(documents)} documents in "
+                f"{kind} warmed up on {len(snapshot[1])} documents in "
                 f"{time.perf_counter() - start:.1f} s"
             )
 
@@ -165,7 +175,8 @@ class Command(BaseCommand):
         start = time.perf_counter()
         total = rebuild_records()
         bulk["database_copy_postgresql"] = round(total / (time.perf_counter() - start))
-        position, documents = snapshot_for_rebuild()
+        snapshot = snapshot_for_rebuild()
+        documents = snapshot[1]
         for kind, engine in engines.items():
             filled = {}  # when the last document was written
 
@@ -174,12 +185,7 @@ class Command(BaseCommand):
                     filled["at"] = time.perf_counter()
 
             start = time.perf_counter()
-            index.rebuild(
-                engine,
-                documents,
-                lambda: changes_since(position, timezone.now(), documents),
-                on_progress=progress,
-            )
+            rebuilt(engine, snapshot, on_progress=progress)
             # Bulk indexing itself (the index made and filled), and the whole rebuild: the
             # replays, the merge into one segment and the alias swap as well.
             bulk[f"library_{kind}"] = round(
