@@ -9,6 +9,8 @@ over them and skips a node that stops answering. Connecting has a short timeout 
 a node that is gone is noticed at once; reading has a longer one for real work.
 """
 
+import time
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlencode
@@ -108,20 +110,43 @@ def cluster_health(engine, request_timeout=3, **query):
     return client.options(request_timeout=request_timeout).cluster.health(**query)
 
 
-def merge_segments(engine, index, request_timeout):
-    """Merge `index` into one segment, waiting up to `request_timeout` seconds for the engine,
-    then refresh it so searches read the merged segment (OpenSearch keeps reading the old ones
-    until then). The two clients take a per-call timeout differently."""
+def merge_segments(engine, index, wait_seconds, every=0.2):
+    """Merge `index` into one segment, then refresh it so searches read the merged segment
+    (OpenSearch keeps reading the old ones until then).
+
+    The merge runs as an engine task, followed with short requests: a large merge is waited
+    for up to `wait_seconds`, while an engine that stops answering fails within the usual
+    engine timeout. Raises `MergeUnfinished` when the wait runs out (the merge goes on in the
+    engine by itself) or the task reports an error."""
     client = client_for(engine)
     if engine.kind == "opensearch":
-        client.indices.forcemerge(
-            index=index, max_num_segments=1, params={"request_timeout": request_timeout}
+        started = client.indices.forcemerge(
+            index=index, max_num_segments=1, params={"wait_for_completion": "false"}
         )
     else:
-        client.options(request_timeout=request_timeout).indices.forcemerge(
-            index=index, max_num_segments=1
+        started = client.indices.forcemerge(
+            index=index, max_num_segments=1, wait_for_completion=False
         )
+    deadline = time.monotonic() + wait_seconds
+    while not (task := _task(client, started["task"]))["completed"]:
+        if time.monotonic() > deadline:
+            raise MergeUnfinished(f"still merging after {wait_seconds} s")
+        time.sleep(every)
+    if "error" in task:
+        raise MergeUnfinished(str(task["error"].get("reason", task["error"])))
     client.indices.refresh(index=index)
+
+
+class MergeUnfinished(Exception):
+    """A merge into one segment ran past its wait or failed in the engine."""
+
+
+def _task(client, task_id):
+    """The state of one engine task. Elasticsearch's client marks its task API as a technical
+    preview with a warning on every call; it has been stable since 5.x."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return client.tasks.get(task_id=task_id)
 
 
 def engine_version(engine):

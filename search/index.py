@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from .documents import INDEX_SETTINGS, MAPPING_VERSION, MAPPINGS
-from .engine import bulk, client_for, engine_errors, merge_segments
+from .engine import MergeUnfinished, bulk, client_for, engine_errors, merge_segments
 
 logger = logging.getLogger(__name__)
 CHUNK = 500
 # Filling a fresh index: bigger requests, two in flight, and no refresh until it is full.
 FILL_CHUNK = 1000
 FILL_THREADS = 2
-# How long a rebuild waits for the engine to merge the filled index into one segment: some
-# seconds at 100,000 pages. A merge still running then goes on in the engine by itself.
+# How long a rebuild waits for the engine to merge the filled index into one segment (some
+# seconds at 100,000 pages) while the engine keeps answering. A merge still running then goes
+# on in the engine by itself.
 MERGE_TIMEOUT = 600
 
 
@@ -162,10 +163,12 @@ def _merged(engine, name):
     segment's values to the whole index's: an uncached library search at 20,000 pages took
     about a third less time. Later writes add small segments that the engine merges as usual.
 
-    Only an optimisation: if the engine does not finish in time, the rebuild goes on."""
+    Only an optimisation: if the merge does not finish in time, the rebuild goes on. An engine
+    that stops answering fails the follow-up within the engine timeout, so the rebuild fails
+    at its next step as before and the old index keeps serving."""
     try:
         merge_segments(engine, name, MERGE_TIMEOUT)
-    except engine_errors() as error:
+    except (MergeUnfinished, *engine_errors()) as error:
         logger.warning("Merging %s into one segment did not finish: %s", name, error)
 
 

@@ -227,6 +227,49 @@ def test_a_page_unpublished_during_a_rebuild_is_absent_after_the_swap(settings, 
         index.drop(config)
 
 
+def test_an_engine_frozen_at_the_merge_fails_the_rebuild_soon_and_the_old_index_serves(
+    settings, private_node, prefix, monkeypatch
+):
+    """A rebuild waits long for a merge the engine is working on, but not for an engine that
+    has stopped answering: that fails within the engine timeout, as any other step would."""
+    config = use_engine(settings, "elasticsearch", private_node.url)
+    pages = [case_study(f"Harbour merged practice {n}") for n in range(3)]
+    (serving,) = index.indexes_behind_alias(config)
+    merge = index.merge_segments
+
+    def freeze_then_merge(*args, **kwargs):
+        private_node.freeze()
+        return merge(*args, **kwargs)
+
+    monkeypatch.setattr(index, "merge_segments", freeze_then_merge)
+    started_at = timezone.now()
+    position, snapshot = snapshot_for_rebuild()
+    began = time.monotonic()
+    try:
+        with pytest.raises(engine_errors()):
+            index.rebuild(config, snapshot, lambda: changes_since(position, started_at, snapshot))
+        took = time.monotonic() - began
+    finally:
+        private_node.thaw()
+    # The merge would wait ten minutes; the engine timeout is seconds (three steps fail on it).
+    assert took < index.MERGE_TIMEOUT / 10, f"the rebuild waited {took:.0f} s on a frozen engine"
+    assert index.indexes_behind_alias(config) == [serving]
+    assert in_engine(config, "harbour") == {page.pk for page in pages}
+
+    # Thawed, the next rebuild completes, merged, and clears what the failed one left.
+    monkeypatch.setattr(index, "merge_segments", merge)
+    position, snapshot = snapshot_for_rebuild()
+    try:
+        rebuilt = index.rebuild(
+            config, snapshot, lambda: changes_since(position, started_at, snapshot)
+        )
+        assert index.indexes_behind_alias(config) == [rebuilt]
+        assert sorted(client_for(config).indices.get(index=f"{prefix}-v*")) == [rebuilt]
+        assert in_engine(config, "harbour") == {page.pk for page in pages}
+    finally:
+        index.drop(config)
+
+
 def test_scheduled_go_live_and_expiry_reach_the_library(client, settings, prefix):
     config = use_engine(settings, "elasticsearch", engine("elasticsearch").url, queue=True)
     worker = Worker("elasticsearch", config.url, prefix).start()

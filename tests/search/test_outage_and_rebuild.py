@@ -94,7 +94,7 @@ def test_merging_segments_keeps_every_document_and_answer(client, library_backen
     (name,) = index.indexes_behind_alias(engine)
     assert segment_count(engine, name) > 1
 
-    merge_segments(engine, name, request_timeout=60)
+    merge_segments(engine, name, wait_seconds=60)
 
     assert segment_count(engine, name) == 1
     body = client.get("/api/library/", {"q": "merged"}).json()
