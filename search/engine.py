@@ -143,9 +143,11 @@ class MergeUnfinished(Exception):
 
 def _task(client, task_id):
     """The state of one engine task. Elasticsearch's client marks its task API as a technical
-    preview with a warning on every call; it has been stable since 5.x."""
+    preview with a warning on every call; only that warning is silenced here."""
+    from elasticsearch.exceptions import GeneralAvailabilityWarning
+
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+        warnings.simplefilter("ignore", GeneralAvailabilityWarning)
         return client.tasks.get(task_id=task_id)
 
 
